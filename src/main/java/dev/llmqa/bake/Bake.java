@@ -1,0 +1,105 @@
+package dev.llmqa.bake;
+
+import dev.llmqa.config.SiteConfig;
+import dev.llmqa.content.Templates;
+import dev.llmqa.markdown.BlockRenderers;
+import dev.llmqa.markdown.PageRenderer;
+import dev.llmqa.problem.Problems;
+import dev.llmqa.site.Site;
+import dev.llmqa.site.Stage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.jbake.app.Oven;
+import org.jbake.app.configuration.DefaultJBakeConfiguration;
+import org.jbake.app.configuration.JBakeConfigurationFactory;
+import org.jbake.parser.Engines;
+
+/**
+ * The render stage: JBake bakes content/ with templates/ into a new staging folder beside the output folder.
+ * JBake keeps global state (its engine registry, document types), so one bake runs at a time per JVM.
+ */
+public final class Bake implements Stage {
+
+    private static final Object JBAKE = new Object();
+    /** Static files of the templates, copied to the site root. */
+    public static final String ASSETS = "assets";
+
+    private final PageRenderer renderer;
+
+    public Bake(BlockRenderers blocks) {
+        this.renderer = new PageRenderer(blocks);
+    }
+
+    @Override
+    public String name() {
+        return "render";
+    }
+
+    @Override
+    public Site run(Site site, Problems problems) throws IOException {
+        SiteConfig config = site.config();
+        Path out = config.out();
+        Files.createDirectories(out.getParent());
+        Path staging = Files.createTempDirectory(out.getParent(), "." + out.getFileName() + ".staging-");
+        if (Files.getFileStore(staging).supportsFileAttributeView("posix")) {
+            // a temporary folder is private (rwx------); a published site is world-readable like any other output
+            Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Site baked = site.withStaging(staging);
+        synchronized (JBAKE) {
+            Engines.register("md", new PageEngine(baked, renderer, problems));
+            Oven oven = new Oven(configuration(config, staging));
+            try {
+                oven.bake();
+            } catch (RuntimeException e) {
+                problems.add(SiteConfig.CONTENT, 0, "JBake failed: " + rootMessage(e),
+                        "Run again with -v to see JBake's log.");
+            }
+            oven.getErrors().stream().flatMap(e -> JBakeErrors.toProblems(e).stream()).distinct().forEach(problems::add);
+        }
+        return baked;
+    }
+
+    @Override
+    public String summary(Site site) {
+        return site.pages().stream().filter(p -> p.published()).count() + " pages baked";
+    }
+
+    private static DefaultJBakeConfiguration configuration(SiteConfig config, Path staging) throws IOException {
+        DefaultJBakeConfiguration jbake = new JBakeConfigurationFactory()
+                .createDefaultJbakeConfiguration(config.root().toFile(), staging.toFile(), true);
+        jbake.setContentFolder(config.content().toFile());
+        jbake.setTemplateFolder(config.templates().toFile());
+        jbake.setAssetFolder(config.templates().resolve(ASSETS).toFile());
+        jbake.setDataFolder(config.root().resolve(".llmqa/no-data").toFile());
+        jbake.setProperty("render.index", false);
+        jbake.setProperty("render.feed", false);
+        jbake.setProperty("render.archive", false);
+        jbake.setProperty("render.tags", false);
+        jbake.setProperty("render.sitemap", false);
+        jbake.setProperty("render.error404", false);
+        jbake.setProperty("db.store", "memory");
+        jbake.setDefaultStatus("");
+        jbake.setDefaultType("");
+        jbake.setImgPathUPdate(false);
+        for (String type : Templates.types(config.templates())) {
+            jbake.setTemplateFileNameForDocType(type, type + ".ftl");
+        }
+        return jbake;
+    }
+
+    static String rootMessage(Throwable error) {
+        StringBuilder text = new StringBuilder(String.valueOf(error.getMessage()));
+        Throwable cause = error.getCause();
+        while (cause != null && cause != error) {
+            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+                text.append(": ").append(cause.getMessage());
+            }
+            error = cause;
+            cause = cause.getCause();
+        }
+        return text.toString().replaceAll("\\s+", " ").strip();
+    }
+}

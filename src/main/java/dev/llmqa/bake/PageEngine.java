@@ -1,0 +1,52 @@
+package dev.llmqa.bake;
+
+import dev.llmqa.markdown.PageRenderer;
+import dev.llmqa.problem.Problems;
+import dev.llmqa.site.Page;
+import dev.llmqa.site.Site;
+import java.util.Optional;
+import org.jbake.parser.MarkdownEngine;
+import org.jbake.parser.ParserContext;
+
+/**
+ * JBake's markdown engine, with our flexmark configuration and block renderers. JBake keeps parsing the header
+ * (we validated it in the scan stage); the body comes from the scanned {@link Page}, so lines match the scan.
+ */
+final class PageEngine extends MarkdownEngine {
+
+    private final Site site;
+    private final PageRenderer renderer;
+    private final Problems problems;
+
+    PageEngine(Site site, PageRenderer renderer, Problems problems) {
+        this.site = site;
+        this.renderer = renderer;
+        this.problems = problems;
+    }
+
+    @Override
+    public void processHeader(ParserContext context) {
+        Optional<Page> page = site.page(context.getFile().toPath());
+        page.ifPresent(p -> {
+            // numbers, so templates can sort questions by order (JBake keeps header values as strings)
+            p.order().ifPresent(order -> context.getDocumentModel().put("order", order));
+            context.getDocumentModel().put("sourcepath", p.path());
+        });
+    }
+
+    @Override
+    public void processBody(ParserContext context) {
+        Optional<Page> page = site.page(context.getFile().toPath());
+        if (page.isEmpty()) {
+            problems.add(site.config().display(context.getFile().toPath()), 0,
+                    "the file appeared after the scan stage read content/", "Build again.");
+            return;
+        }
+        try {
+            context.setBody(renderer.render(page.get(), site));
+        } catch (RuntimeException e) {
+            problems.add(page.get().path(), 0, "rendering the markdown failed: " + e,
+                    "This is a bug in llmqa or one of its renderers; please report it with this file.");
+        }
+    }
+}

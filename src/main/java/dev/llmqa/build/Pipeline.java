@@ -1,0 +1,63 @@
+package dev.llmqa.build;
+
+import dev.llmqa.bake.Bake;
+import dev.llmqa.check.OutputCheck;
+import dev.llmqa.config.SiteConfig;
+import dev.llmqa.content.Scan;
+import dev.llmqa.execute.Execute;
+import dev.llmqa.markdown.BlockRenderers;
+import dev.llmqa.problem.BuildFailed;
+import dev.llmqa.problem.Problems;
+import dev.llmqa.site.Site;
+import dev.llmqa.site.Stage;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * scan → execute → render → check → publish. A short loop: each stage gets the site the previous one returned;
+ * after a stage that found problems the build stops and fails once with all of them. Whatever happens, a
+ * staging folder that was not published is removed.
+ */
+public final class Pipeline {
+
+    private final List<Stage> stages;
+    private final Progress progress;
+
+    public Pipeline(List<Stage> stages, Progress progress) {
+        this.stages = List.copyOf(stages);
+        this.progress = progress;
+    }
+
+    /** The full build; {@code publish=false} is the {@code check} command: everything but writing the site. */
+    public static Pipeline standard(boolean publish, Progress progress) {
+        List<Stage> stages = new ArrayList<>(List.of(
+                new Scan(),
+                new Execute(List.of()),
+                new Bake(BlockRenderers.none()),
+                new OutputCheck()));
+        if (publish) {
+            stages.add(new Publish());
+        }
+        return new Pipeline(stages, progress);
+    }
+
+    public Site run(SiteConfig config) throws BuildFailed, IOException {
+        Site site = Site.start(config);
+        Problems problems = new Problems();
+        try {
+            for (Stage stage : stages) {
+                long start = System.nanoTime();
+                site = stage.run(site, problems);
+                if (!problems.isEmpty()) {
+                    throw new BuildFailed(problems.list());
+                }
+                progress.stage(stage.name(), stage.summary(site), Duration.ofNanos(System.nanoTime() - start));
+            }
+            return site;
+        } finally {
+            Folders.delete(site.staging());
+        }
+    }
+}

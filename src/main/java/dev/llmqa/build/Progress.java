@@ -1,0 +1,12 @@
+package dev.llmqa.build;
+
+import java.time.Duration;
+
+/** Where the pipeline reports each finished stage: one line with counts and time. */
+@FunctionalInterface
+public interface Progress {
+
+    Progress SILENT = (stage, summary, took) -> { };
+
+    void stage(String stage, String summary, Duration took);
+}

@@ -1,0 +1,53 @@
+package dev.llmqa.build;
+
+import dev.llmqa.problem.Problems;
+import dev.llmqa.site.Site;
+import dev.llmqa.site.Stage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The publish stage: swaps the finished staging folder into place. The old site is moved aside, the new one
+ * moved in, then the old one deleted; both moves are renames within one folder, so readers never see a
+ * half-written site, and a build that failed earlier never gets here.
+ */
+public final class Publish implements Stage {
+
+    @Override
+    public String name() {
+        return "publish";
+    }
+
+    @Override
+    public Site run(Site site, Problems problems) throws IOException {
+        swap(site.staging(), site.config().out());
+        return site.withStaging(null);
+    }
+
+    @Override
+    public String summary(Site site) {
+        return "to " + site.config().display(site.config().out()) + "/";
+    }
+
+    static void swap(Path staging, Path out) throws IOException {
+        Path old = null;
+        if (Files.exists(out)) {
+            old = Files.createTempDirectory(out.getParent(), "." + out.getFileName() + ".old-");
+            Files.delete(old);
+            Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        try {
+            Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (old != null) {
+                Files.move(old, out, StandardCopyOption.ATOMIC_MOVE);
+            }
+            throw e;
+        }
+        if (old != null) {
+            Folders.delete(old);
+        }
+    }
+}

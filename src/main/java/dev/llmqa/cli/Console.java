@@ -1,0 +1,47 @@
+package dev.llmqa.cli;
+
+import dev.llmqa.build.Progress;
+import dev.llmqa.problem.BuildFailed;
+import dev.llmqa.problem.Problems;
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/** What the CLI prints: one line per stage, and problems as a numbered list on stderr. */
+final class Console implements Progress {
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean quiet;
+
+    Console(PrintWriter out, PrintWriter err, boolean quiet) {
+        this.out = out;
+        this.err = err;
+        this.quiet = quiet;
+    }
+
+    @Override
+    public void stage(String stage, String summary, Duration took) {
+        info(String.format("  %-8s %-40s %6d ms", stage, summary, took.toMillis()));
+    }
+
+    void info(String line) {
+        if (!quiet) {
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    void failed(String what, BuildFailed failure) {
+        err.println(what + " failed with " + Problems.report(failure.problems()).stripTrailing());
+        err.flush();
+    }
+
+    void error(String line) {
+        err.println(line);
+        err.flush();
+    }
+
+    static String seconds(long startNanos) {
+        return String.format("%.1f s", (System.nanoTime() - startNanos) / 1e9);
+    }
+}

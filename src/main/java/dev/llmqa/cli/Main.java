@@ -1,0 +1,55 @@
+package dev.llmqa.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code llmqa build | serve | check}: parse arguments, run the pipeline, return an exit code. */
+@Command(name = "llmqa",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Builds the LLM Interview Q&A site: markdown in content/, runnable Java in examples/, "
+                + "templates in templates/, the finished static site in site/.",
+        subcommands = {BuildCommand.class, ServeCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:the build found problems (each is listed as path:line)", "2:bad command line"})
+public final class Main implements Runnable {
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print only problems.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Also show JBake's and OrientDB's logs.")
+    boolean verbose;
+
+    @Option(names = "--root", scope = ScopeType.INHERIT, paramLabel = "DIR", defaultValue = ".",
+            description = "The project folder (holds content/, templates/, examples/). Default: the current folder.")
+    Path root;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; the exit code is returned, never passed to System.exit. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionStrategy(parsed -> {
+            Main main = parsed.asCommandLineList().get(0).getCommand();
+            Logging.configure(main.verbose);
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        return cli.execute(args);
+    }
+}

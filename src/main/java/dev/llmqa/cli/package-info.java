@@ -1,0 +1,2 @@
+/** The command line (picocli): build, serve, check. */
+package dev.llmqa.cli;

@@ -1,0 +1,171 @@
+package dev.llmqa.content;
+
+import dev.llmqa.config.SiteConfig;
+import dev.llmqa.problem.Problem;
+import dev.llmqa.problem.Problems;
+import dev.llmqa.site.Block;
+import dev.llmqa.site.Header;
+import dev.llmqa.site.Page;
+import dev.llmqa.site.Site;
+import dev.llmqa.site.Stage;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The scan stage: every content/**.md becomes a {@link Page}, or problems that say what to fix. */
+public final class Scan implements Stage {
+
+    /** Larger files are refused: a page that size is a mistake, and it would stall the build. */
+    static final long MAX_BYTES = 2L * 1024 * 1024;
+
+    @Override
+    public String name() {
+        return "scan";
+    }
+
+    @Override
+    public Site run(Site site, Problems problems) throws IOException {
+        SiteConfig config = site.config();
+        if (!Files.isDirectory(config.content())) {
+            problems.add(SiteConfig.CONTENT, 0, "there is no content/ folder in " + config.root(),
+                    "Run llmqa in the project root (the folder with content/, templates/ and examples/), or pass --root.");
+            return site;
+        }
+        List<String> types = Templates.types(config.templates());
+        List<Page> pages = new ArrayList<>();
+        for (Path file : markdownFiles(config.content())) {
+            read(config, file, types, problems).ifPresent(pages::add);
+        }
+        checkDuplicateOrders(pages, problems);
+        return site.withPages(pages);
+    }
+
+    @Override
+    public String summary(Site site) {
+        long blocks = site.pages().stream().mapToLong(p -> p.blocks().size()).sum();
+        return site.pages().size() + " pages, " + blocks + " code blocks";
+    }
+
+    private static List<Path> markdownFiles(Path content) throws IOException {
+        try (Stream<Path> files = Files.walk(content)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().endsWith(".md"))
+                    .sorted(Comparator.comparing(Path::toString))
+                    .collect(Collectors.toList());
+        }
+    }
+
+    private static Optional<Page> read(SiteConfig config, Path file, List<String> types, Problems problems)
+            throws IOException {
+        String path = config.display(file);
+        Optional<String> text = decode(path, file, problems);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> lines = text.get().lines().collect(Collectors.toList());
+        HeaderParser parser = new HeaderParser(path, types);
+        Optional<Header> header = parser.parse(lines);
+        problems.addAll(parser.problems());
+        if (header.isEmpty() || !parser.problems().isEmpty()) {
+            return Optional.empty();
+        }
+        String body = String.join("\n", lines.subList(header.get().separatorLine(), lines.size())) + "\n";
+        List<Block> blocks = BlockExtractor.extract(body, header.get().separatorLine());
+        blocks.stream().filter(b -> !b.closed()).forEach(b -> problems.add(path, b.line(),
+                "this code fence is never closed, so the rest of the file is code",
+                "Close it with a line of the same fence (```) after the code."));
+        String uri = config.display(file).substring(SiteConfig.CONTENT.length() + 1).replaceAll("\\.md$", ".html");
+        return Optional.of(new Page(file.toAbsolutePath().normalize(), path, uri, header.get(), body, blocks));
+    }
+
+    private static Optional<String> decode(String path, Path file, Problems problems) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+            problems.add(path, 0, "the file is " + size / 1024 + " KiB, over the " + MAX_BYTES / 1024 + " KiB limit",
+                    "Split the page, or move data out of it.");
+            return Optional.empty();
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            if (text.indexOf('\0') >= 0) {
+                problems.add(path, lineOf(text, text.indexOf('\0')), "the file holds a NUL byte: it looks binary",
+                        "Content files are UTF-8 markdown text.");
+                return Optional.empty();
+            }
+            return Optional.of(text);
+        } catch (CharacterCodingException e) {
+            problems.add(path, firstBadLine(bytes), "the file is not valid UTF-8",
+                    "Save it as UTF-8 (your editor's encoding setting).");
+            return Optional.empty();
+        }
+    }
+
+    private static int lineOf(String text, int offset) {
+        return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    private static int firstBadLine(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                try {
+                    decoder.reset().decode(ByteBuffer.wrap(bytes, start, i - start));
+                } catch (CharacterCodingException e) {
+                    return line;
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return 1;
+    }
+
+    private static void checkDuplicateOrders(List<Page> pages, Problems problems) {
+        Map<String, Map<Integer, Page>> byType = new HashMap<>();
+        for (Page page : pages) {
+            if (page.order().isEmpty()) {
+                continue;
+            }
+            int order = page.order().getAsInt();
+            Page first = byType.computeIfAbsent(page.type(), t -> new HashMap<>()).putIfAbsent(order, page);
+            if (first != null) {
+                int line = page.header().entry("order").orElseThrow().line();
+                int firstLine = first.header().entry("order").orElseThrow().line();
+                problems.add(Problem.at(page.path(), line,
+                        "order=" + order + " is already used by " + first.path() + ":" + firstLine,
+                        "Give each " + page.type() + " its own order; the next free one is "
+                                + nextFree(byType.get(page.type())) + "."));
+            }
+        }
+    }
+
+    private static int nextFree(Map<Integer, Page> used) {
+        int n = 1;
+        while (used.containsKey(n)) {
+            n++;
+        }
+        return n;
+    }
+}

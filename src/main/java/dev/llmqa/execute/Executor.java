@@ -1,0 +1,12 @@
+package dev.llmqa.execute;
+
+import dev.llmqa.problem.Problems;
+import dev.llmqa.site.Site;
+
+/** Computes something for the blocks of the pages (runs snippets, renders diagrams, typesets math). */
+public interface Executor {
+
+    String name();
+
+    Site execute(Site site, Problems problems);
+}

@@ -1,0 +1,50 @@
+package dev.llmqa.markdown;
+
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.renderer.NodeRendererContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.data.DataKey;
+import com.vladsch.flexmark.util.data.NullableDataKey;
+import dev.llmqa.site.Page;
+import dev.llmqa.site.Site;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Handles its own case, delegates the rest: a fenced block whose kind has a {@link BlockRenderer} is rendered
+ * by it; every other block goes to flexmark's default rendering.
+ */
+final class FencedBlockDispatch implements NodeRenderer {
+
+    static final DataKey<Optional<Page>> PAGE = new DataKey<>("LLMQA_PAGE", Optional.empty());
+    static final NullableDataKey<Site> SITE = new NullableDataKey<>("LLMQA_SITE");
+
+    private final BlockRenderers renderers;
+
+    FencedBlockDispatch(BlockRenderers renderers) {
+        this.renderers = renderers;
+    }
+
+    @Override
+    public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+        return Set.of(new NodeRenderingHandler<>(FencedCodeBlock.class, this::render));
+    }
+
+    private void render(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
+        Document document = node.getDocument();
+        Optional<Page> page = PAGE.get(document);
+        Site site = SITE.get(document);
+        Optional<String> rendered = page.flatMap(p -> p.blockAt(p.fileLine(node.getStartLineNumber()))
+                .flatMap(block -> renderers.forKind(block.kind()).map(r -> r.render(block, p, site))));
+        if (rendered.isPresent()) {
+            html.line();
+            html.raw(rendered.get());
+            html.line();
+        } else {
+            context.delegateRender();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.llmqa.markdown;
+
+import com.vladsch.flexmark.ext.admonition.AdmonitionExtension;
+import com.vladsch.flexmark.ext.anchorlink.AnchorLinkExtension;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.misc.Extension;
+import java.util.List;
+
+/**
+ * The one flexmark configuration of the project: tables, fenced code, strikethrough, autolinks, heading ids,
+ * footnotes, admonitions, no hard wraps. Scan and render parse with the same options, so a block's line is the
+ * same in both.
+ */
+public final class Markdown {
+
+    private static final List<Extension> EXTENSIONS = List.of(
+            TablesExtension.create(),
+            StrikethroughExtension.create(),
+            AutolinkExtension.create(),
+            FootnoteExtension.create(),
+            AnchorLinkExtension.create(),
+            AdmonitionExtension.create());
+
+    private static final DataHolder OPTIONS = new MutableDataSet()
+            .set(Parser.EXTENSIONS, EXTENSIONS)
+            .set(HtmlRenderer.GENERATE_HEADER_ID, true)
+            .set(HtmlRenderer.RENDER_HEADER_ID, false)
+            .set(HtmlRenderer.SOFT_BREAK, "\n")
+            .set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-")
+            .set(AnchorLinkExtension.ANCHORLINKS_WRAP_TEXT, false)
+            .set(AnchorLinkExtension.ANCHORLINKS_SET_ID, true)
+            .set(AnchorLinkExtension.ANCHORLINKS_ANCHOR_CLASS, "anchor")
+            .set(AnchorLinkExtension.ANCHORLINKS_TEXT_PREFIX, "")
+            .set(TablesExtension.WITH_CAPTION, false)
+            .set(TablesExtension.CLASS_NAME, "table")
+            .toImmutable();
+
+    private static final Parser PARSER = Parser.builder(OPTIONS).build();
+
+    private Markdown() {
+    }
+
+    public static Document parse(String body) {
+        return PARSER.parse(body);
+    }
+
+    /** A renderer that hands fenced blocks to {@code blocks} before flexmark's own rendering. */
+    public static HtmlRenderer renderer(BlockRenderers blocks) {
+        return HtmlRenderer.builder(OPTIONS)
+                .nodeRendererFactory(options -> new FencedBlockDispatch(blocks))
+                .build();
+    }
+
+    public static DataHolder options() {
+        return OPTIONS;
+    }
+}

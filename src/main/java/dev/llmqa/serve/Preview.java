@@ -1,0 +1,80 @@
+package dev.llmqa.serve;
+
+import dev.llmqa.build.Pipeline;
+import dev.llmqa.build.Progress;
+import dev.llmqa.config.SiteConfig;
+import dev.llmqa.problem.BuildFailed;
+import dev.llmqa.problem.Problems;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * {@code serve}: build, serve the site, rebuild when content/, templates/ or examples/ change, and reload the
+ * open pages. A failed rebuild keeps the last good site on screen with the problems shown over it.
+ */
+public final class Preview implements AutoCloseable {
+
+    private final SiteConfig config;
+    private final Progress progress;
+    private final Consumer<String> log;
+    private final DevServer server;
+    private final Watcher watcher;
+    private final Object building = new Object();
+    private volatile int builds;
+
+    public Preview(SiteConfig config, int port, Progress progress, Consumer<String> log) throws IOException {
+        this.config = config;
+        this.progress = progress;
+        this.log = log;
+        rebuild();
+        this.server = new DevServer(config.out(), port);
+        this.watcher = new Watcher(List.of(config.content(), config.templates(), config.examples()), 150, this::changed);
+    }
+
+    public String url() {
+        return server.url();
+    }
+
+    /** How many builds have finished (good or bad); lets tests wait for a rebuild. */
+    public int builds() {
+        return builds;
+    }
+
+    private void changed() {
+        String report = rebuild();
+        if (report == null) {
+            server.reload();
+        } else {
+            server.problems(report);
+        }
+    }
+
+    /** Builds once; returns null on success, else the problem report. */
+    private String rebuild() {
+        synchronized (building) {
+            long start = System.nanoTime();
+            try {
+                Pipeline.standard(true, progress).run(config);
+                log.accept(String.format("built in %.2f s", (System.nanoTime() - start) / 1e9));
+                return null;
+            } catch (BuildFailed failure) {
+                String report = "build failed with " + Problems.report(failure.problems());
+                log.accept(report.stripTrailing());
+                return report;
+            } catch (IOException | RuntimeException e) {
+                String report = "build failed: " + e;
+                log.accept(report);
+                return report;
+            } finally {
+                builds++;
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        watcher.close();
+        server.close();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.llmqa.site;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A scanned content file.
+ *
+ * @param source  absolute path of the .md file
+ * @param path    the path people see: relative to the project root ("content/questions/08-kv-cache.md")
+ * @param uri     where it is published, relative to the site root ("questions/08-kv-cache.html")
+ * @param header  the parsed header
+ * @param body    the markdown after the header separator, lines joined with '\n'
+ * @param blocks  the fenced code blocks, in document order
+ */
+public record Page(Path source, String path, String uri, Header header, String body, List<Block> blocks) {
+
+    public Page {
+        blocks = List.copyOf(blocks);
+    }
+
+    public String title() {
+        return header.value("title").orElse("");
+    }
+
+    public String type() {
+        return header.value("type").orElse("");
+    }
+
+    public boolean published() {
+        return "published".equals(header.value("status").orElse(""));
+    }
+
+    public OptionalInt order() {
+        Optional<String> order = header.value("order");
+        try {
+            return order.map(o -> OptionalInt.of(Integer.parseInt(o))).orElse(OptionalInt.empty());
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /**
+     * The one place where body lines become file lines. flexmark counts body lines from 0 and JBake hands the
+     * engine only the body, so file line = header lines (separator included) + flexmark line + 1.
+     */
+    public int fileLine(int flexmarkLine) {
+        return LineMap.fileLine(header.separatorLine(), flexmarkLine);
+    }
+
+    public Optional<Block> blockAt(int fileLine) {
+        return blocks.stream().filter(b -> b.line() == fileLine).findFirst();
+    }
+}

@@ -1,0 +1,2 @@
+/** The model that flows down the pipeline: the pages, what was computed for them, where they are written. */
+package dev.llmqa.site;

@@ -1,0 +1,42 @@
+<#-- The frame every page shares: top bar, the questions in order, the page, the footer. -->
+<#macro page title>
+<#assign root = content.rootpath!"">
+<#assign questions = published_questions?sort_by("order")>
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title?html} · LLM Interview Q&amp;A</title>
+<#if content.summary??><meta name="description" content="${content.summary?html}"></#if>
+<link rel="stylesheet" href="${root}css/site.css">
+</head>
+<body>
+<a class="skip" href="#main">Skip to the content</a>
+<header class="top">
+  <a class="brand" href="${root}index.html">LLM Interview Q&amp;A</a>
+  <nav aria-label="Site"><a href="${root}index.html">Questions</a> <a href="${root}about.html">About</a></nav>
+</header>
+<div class="layout">
+  <nav class="sidebar" aria-label="Questions">
+    <ol>
+    <#list questions as q>
+      <li<#if content.uri?? && q.uri == content.uri> class="current"</#if>><a href="${root}${q.uri}"<#if content.uri?? && q.uri == content.uri> aria-current="page"</#if>><span class="num">${q.order}</span> ${q.title?html}</a></li>
+    </#list>
+    </ol>
+  </nav>
+  <main id="main">
+<#nested>
+  </main>
+</div>
+<footer class="bottom">
+  <p>Every number on these pages is computed by Java code that ran when the site was built.
+  <a href="${root}about.html">How this site is made</a>.</p>
+</footer>
+</body>
+</html>
+</#macro>
+
+<#macro tags list>
+<#if list?? && list?size gt 0><ul class="tags" aria-label="Tags"><#list list as tag><li>${tag?html}</li></#list></ul></#if>
+</#macro>

@@ -1,0 +1,18 @@
+<#import "_layout.ftl" as layout>
+<@layout.page title=content.title>
+<#assign questions = published_questions?sort_by("order")>
+<article class="question">
+  <p class="eyebrow">Question ${content.order}</p>
+  <h1>${content.title?html}</h1>
+  <@layout.tags list=content.tags/>
+  ${content.body}
+</article>
+<nav class="prevnext" aria-label="Previous and next question">
+<#list questions as q>
+  <#if q.uri == content.uri>
+    <#if q?index gt 0><#assign prev = questions[q?index - 1]><a class="prev" rel="prev" href="${content.rootpath}${prev.uri}"><span>Previous</span> ${prev.title?html}</a></#if>
+    <#if q?has_next><#assign next = questions[q?index + 1]><a class="next" rel="next" href="${content.rootpath}${next.uri}"><span>Next</span> ${next.title?html}</a></#if>
+  </#if>
+</#list>
+</nav>
+</@layout.page>
