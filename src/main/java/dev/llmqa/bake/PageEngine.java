@@ -4,7 +4,10 @@ import dev.llmqa.markdown.PageRenderer;
 import dev.llmqa.problem.Problems;
 import dev.llmqa.site.Page;
 import dev.llmqa.site.Site;
+import java.io.File;
 import java.util.Optional;
+import org.jbake.app.configuration.JBakeConfiguration;
+import org.jbake.model.DocumentModel;
 import org.jbake.parser.MarkdownEngine;
 import org.jbake.parser.ParserContext;
 
@@ -22,6 +25,16 @@ final class PageEngine extends MarkdownEngine {
         this.site = site;
         this.renderer = renderer;
         this.problems = problems;
+    }
+
+    /** Drafts are not baked at all (JBake would publish them as NAME-draft.html). */
+    @Override
+    public DocumentModel parse(JBakeConfiguration config, File file) {
+        Optional<Page> page = site.page(file.toPath());
+        if (page.isPresent() && !page.get().published()) {
+            return null;
+        }
+        return super.parse(config, file);
     }
 
     @Override

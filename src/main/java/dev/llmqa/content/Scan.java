@@ -78,9 +78,11 @@ public final class Scan implements Stage {
         HeaderParser parser = new HeaderParser(path, types);
         Optional<Header> header = parser.parse(lines);
         problems.addAll(parser.problems());
-        if (header.isEmpty() || !parser.problems().isEmpty()) {
+        if (header.isEmpty()) {
             return Optional.empty();
         }
+        // a page whose header has problems is still returned: the duplicate-order check needs it, and the
+        // pipeline stops after this stage anyway
         String body = String.join("\n", lines.subList(header.get().separatorLine(), lines.size())) + "\n";
         List<Block> blocks = BlockExtractor.extract(body, header.get().separatorLine());
         blocks.stream().filter(b -> !b.closed()).forEach(b -> problems.add(path, b.line(),

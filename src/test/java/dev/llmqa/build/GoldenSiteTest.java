@@ -1,0 +1,68 @@
+package dev.llmqa.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llmqa.Fixtures;
+import dev.llmqa.config.SiteConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Golden fixture sites: each fixtures/CASE with an expected/ folder is built and every output file compared
+ * with expected/. Regenerate after an intended change with {@code ./mvnw test -Dgolden.update=true} and review
+ * the diff.
+ */
+class GoldenSiteTest {
+
+    private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+
+    @TempDir
+    Path work;
+
+    @TestFactory
+    Stream<DynamicTest> fixture_sites_build_to_their_expected_html() throws IOException {
+        try (Stream<Path> cases = Files.list(Fixtures.ROOT)) {
+            return cases.filter(c -> Files.isDirectory(c.resolve("expected")) || UPDATE && Files.isDirectory(c.resolve("content"))).sorted().toList().stream()
+                    .map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> check(c)));
+        }
+    }
+
+    private void check(Path fixture) throws Exception {
+        String name = fixture.getFileName().toString();
+        Path root = Fixtures.copy(name, work.resolve(name));
+        Pipeline.standard(true, Progress.SILENT).run(SiteConfig.of(root));
+        Path expected = fixture.resolve("expected");
+        if (UPDATE) {
+            Folders.delete(expected);
+            Files.createDirectories(expected);
+            copyTree(root.resolve("site"), expected);
+            return;
+        }
+        Map<String, String> built = Fixtures.fingerprint(root.resolve("site"));
+        assertThat(built.keySet()).as("files of %s", name).isEqualTo(Fixtures.fingerprint(expected).keySet());
+        for (String file : built.keySet()) {
+            assertThat(Files.readString(root.resolve("site").resolve(file)))
+                    .as("%s/expected/%s (regenerate with -Dgolden.update=true)", name, file)
+                    .isEqualTo(Files.readString(expected.resolve(file)));
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.llmqa.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llmqa.config.SiteConfig;
+import dev.llmqa.site.Page;
+import dev.llmqa.site.Site;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The project's own content builds: a home page, an about page and one page per question. */
+class ProjectSiteTest {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void the_project_site_builds_with_a_page_per_question() throws Exception {
+        SiteConfig config = SiteConfig.of(Path.of("")).withOut(out.resolve("site"));
+        Site site = Pipeline.standard(true, Progress.SILENT).run(config);
+
+        assertThat(out.resolve("site/index.html")).isNotEmptyFile();
+        assertThat(out.resolve("site/about.html")).isNotEmptyFile();
+        assertThat(out.resolve("site/css/site.css")).isNotEmptyFile();
+        var questions = site.pages().stream().filter(p -> p.type().equals("question")).toList();
+        assertThat(questions).isNotEmpty();
+        String home = Files.readString(out.resolve("site/index.html"));
+        for (Page question : questions) {
+            String html = Files.readString(out.resolve("site").resolve(question.uri()));
+            String title = question.title().replace("&", "&amp;");
+            assertThat(html).as(question.path()).contains("<h1>" + title + "</h1>");
+            assertThat(home).as("home lists " + question.path()).contains(title);
+        }
+    }
+}
