@@ -3,7 +3,6 @@ package dev.llmqa.content;
 import dev.llmqa.config.SiteConfig;
 import dev.llmqa.problem.Problem;
 import dev.llmqa.problem.Problems;
-import dev.llmqa.site.Block;
 import dev.llmqa.site.Header;
 import dev.llmqa.site.Page;
 import dev.llmqa.site.Site;
@@ -84,12 +83,13 @@ public final class Scan implements Stage {
         // a page whose header has problems is still returned: the duplicate-order check needs it, and the
         // pipeline stops after this stage anyway
         String body = String.join("\n", lines.subList(header.get().separatorLine(), lines.size())) + "\n";
-        List<Block> blocks = BlockExtractor.extract(body, header.get().separatorLine());
-        blocks.stream().filter(b -> !b.closed()).forEach(b -> problems.add(path, b.line(),
+        BlockExtractor.Extracted extracted = BlockExtractor.extract(body, header.get().separatorLine());
+        extracted.blocks().stream().filter(b -> !b.closed()).forEach(b -> problems.add(path, b.line(),
                 "this code fence is never closed, so the rest of the file is code",
                 "Close it with a line of the same fence (```) after the code."));
         String uri = config.display(file).substring(SiteConfig.CONTENT.length() + 1).replaceAll("\\.md$", ".html");
-        return Optional.of(new Page(file.toAbsolutePath().normalize(), path, uri, header.get(), body, blocks));
+        return Optional.of(new Page(file.toAbsolutePath().normalize(), path, uri, header.get(), body,
+                extracted.blocks(), extracted.values()));
     }
 
     private static Optional<String> decode(String path, Path file, Problems problems) throws IOException {

@@ -5,12 +5,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The renderers by block kind. A kind nobody registered renders as plain highlighted-ready code. */
+/**
+ * The renderers by block kind, and the one for inline values. A kind nobody registered renders as plain code;
+ * without an inline renderer, {@code `= expr`} spans stay code.
+ */
 public final class BlockRenderers {
 
     private final Map<String, BlockRenderer> byKind = new HashMap<>();
+    private final InlineValueRenderer inline;
 
     public BlockRenderers(List<BlockRenderer> renderers) {
+        this(renderers, null);
+    }
+
+    public BlockRenderers(List<BlockRenderer> renderers, InlineValueRenderer inline) {
+        this.inline = inline;
         for (BlockRenderer renderer : renderers) {
             for (String kind : renderer.kinds()) {
                 BlockRenderer previous = byKind.putIfAbsent(kind, renderer);
@@ -23,6 +32,10 @@ public final class BlockRenderers {
 
     public static BlockRenderers none() {
         return new BlockRenderers(List.of());
+    }
+
+    public Optional<InlineValueRenderer> inline() {
+        return Optional.ofNullable(inline);
     }
 
     public Optional<BlockRenderer> forKind(String kind) {

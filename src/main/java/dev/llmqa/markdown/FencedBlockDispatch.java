@@ -1,5 +1,6 @@
 package dev.llmqa.markdown;
 
+import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
@@ -8,6 +9,8 @@ import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.NullableDataKey;
+import dev.llmqa.site.InlineValue;
+import dev.llmqa.site.LineMap;
 import dev.llmqa.site.Page;
 import dev.llmqa.site.Site;
 import java.util.Optional;
@@ -15,7 +18,7 @@ import java.util.Set;
 
 /**
  * Handles its own case, delegates the rest: a fenced block whose kind has a {@link BlockRenderer} is rendered
- * by it; every other block goes to flexmark's default rendering.
+ * by it, an inline value by the {@link InlineValueRenderer}; everything else goes to flexmark's own rendering.
  */
 final class FencedBlockDispatch implements NodeRenderer {
 
@@ -30,7 +33,24 @@ final class FencedBlockDispatch implements NodeRenderer {
 
     @Override
     public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
-        return Set.of(new NodeRenderingHandler<>(FencedCodeBlock.class, this::render));
+        return Set.of(new NodeRenderingHandler<>(FencedCodeBlock.class, this::render),
+                new NodeRenderingHandler<>(Code.class, this::renderCode));
+    }
+
+    private void renderCode(Code node, NodeRendererContext context, HtmlWriter html) {
+        Optional<InlineValueRenderer> inline = renderers.inline();
+        Optional<Page> page = PAGE.get(node.getDocument());
+        if (inline.isEmpty() || page.isEmpty() || !node.getText().toString().startsWith(InlineValue.MARK)) {
+            context.delegateRender();
+            return;
+        }
+        int column = LineMap.column(node.getDocument().getChars(), node.getStartOffset());
+        Optional<InlineValue> value = page.get().valueAt(page.get().fileLine(node.getStartLineNumber()), column);
+        if (value.isEmpty()) {
+            context.delegateRender();
+            return;
+        }
+        html.raw(inline.get().render(value.get(), page.get(), SITE.get(node.getDocument())));
     }
 
     private void render(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {

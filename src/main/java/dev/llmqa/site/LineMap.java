@@ -13,4 +13,13 @@ public final class LineMap {
     public static int fileLine(int separatorLine, int flexmarkLine) {
         return separatorLine + flexmarkLine + 1;
     }
+
+    /** 1-based column of {@code offset} within its line of {@code text}. */
+    public static int column(CharSequence text, int offset) {
+        int lineStart = offset;
+        while (lineStart > 0 && text.charAt(lineStart - 1) != '\n') {
+            lineStart--;
+        }
+        return offset - lineStart + 1;
+    }
 }

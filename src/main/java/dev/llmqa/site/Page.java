@@ -14,11 +14,14 @@ import java.util.OptionalInt;
  * @param header  the parsed header
  * @param body    the markdown after the header separator, lines joined with '\n'
  * @param blocks  the fenced code blocks, in document order
+ * @param values  the inline values ({@code `= expr`} spans), in document order
  */
-public record Page(Path source, String path, String uri, Header header, String body, List<Block> blocks) {
+public record Page(Path source, String path, String uri, Header header, String body, List<Block> blocks,
+                   List<InlineValue> values) {
 
     public Page {
         blocks = List.copyOf(blocks);
+        values = List.copyOf(values);
     }
 
     public String title() {
@@ -48,6 +51,10 @@ public record Page(Path source, String path, String uri, Header header, String b
      */
     public int fileLine(int flexmarkLine) {
         return LineMap.fileLine(header.separatorLine(), flexmarkLine);
+    }
+
+    public Optional<InlineValue> valueAt(int fileLine, int column) {
+        return values.stream().filter(v -> v.line() == fileLine && v.column() == column).findFirst();
     }
 
     public Optional<Block> blockAt(int fileLine) {

@@ -1,0 +1,48 @@
+package dev.llmqa.site;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the executors computed, by place and kind (snippet output, an included region, a rendered diagram …).
+ * Immutable: {@link #with} returns a new value.
+ */
+public final class Results {
+
+    private static final Results EMPTY = new Results(Map.of());
+
+    private final Map<Spot, Map<Class<?>, Object>> bySpot;
+
+    private Results(Map<Spot, Map<Class<?>, Object>> bySpot) {
+        this.bySpot = bySpot;
+    }
+
+    public static Results empty() {
+        return EMPTY;
+    }
+
+    public <T> Results with(Spot spot, Class<T> kind, T value) {
+        Map<Spot, Map<Class<?>, Object>> copy = new HashMap<>(bySpot);
+        Map<Class<?>, Object> kinds = new HashMap<>(copy.getOrDefault(spot, Map.of()));
+        kinds.put(kind, kind.cast(value));
+        copy.put(spot, Map.copyOf(kinds));
+        return new Results(Map.copyOf(copy));
+    }
+
+    public <T> Results withAll(Map<Spot, T> values, Class<T> kind) {
+        Results results = this;
+        for (Map.Entry<Spot, T> entry : values.entrySet()) {
+            results = results.with(entry.getKey(), kind, entry.getValue());
+        }
+        return results;
+    }
+
+    public <T> Optional<T> get(Spot spot, Class<T> kind) {
+        return Optional.ofNullable(bySpot.getOrDefault(spot, Map.of()).get(kind)).map(kind::cast);
+    }
+
+    public int size() {
+        return bySpot.size();
+    }
+}

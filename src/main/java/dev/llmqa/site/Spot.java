@@ -1,0 +1,13 @@
+package dev.llmqa.site;
+
+/** A place in a content file: a block's fence line, or an inline span's line and column. */
+public record Spot(String path, int line, int column) {
+
+    public static Spot of(Page page, Block block) {
+        return new Spot(page.path(), block.line(), 0);
+    }
+
+    public static Spot of(Page page, InlineValue value) {
+        return new Spot(page.path(), value.line(), value.column());
+    }
+}
