@@ -1,24 +1,13 @@
 package dev.llmqa.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
+import dev.llmqa.config.Release;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version Maven stamped into llmqa-version.properties. */
+/** {@code --version}: the tool's version and the Java it runs on. */
 public final class Version implements IVersionProvider {
 
     public static String number() {
-        Properties properties = new Properties();
-        try (InputStream in = Version.class.getResourceAsStream("/llmqa-version.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties.getProperty("version", "unknown");
+        return Release.version();
     }
 
     @Override

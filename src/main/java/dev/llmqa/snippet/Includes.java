@@ -1,0 +1,53 @@
+package dev.llmqa.snippet;
+
+import dev.llmqa.problem.Problem;
+import dev.llmqa.problem.Problems;
+import dev.llmqa.site.Block;
+import dev.llmqa.site.Page;
+import dev.llmqa.site.Results;
+import dev.llmqa.site.Spot;
+import java.util.Optional;
+
+/** Resolves {@code ```java include=FILE#REGION} blocks to the code they show (the file already ran). */
+final class Includes {
+
+    private Includes() {
+    }
+
+    static Results resolve(Page page, ExampleFiles examples, Results results, Problems problems) {
+        Results updated = results;
+        for (Block block : page.blocks()) {
+            Optional<String> include = block.info().attribute(PagePlan.INCLUDE);
+            if (include.isEmpty()) {
+                continue;
+            }
+            String target = include.get();
+            int hash = target.indexOf('#');
+            String name = hash < 0 ? target : target.substring(0, hash);
+            String region = hash < 0 ? "" : target.substring(hash + 1);
+            ExampleFiles.Read file = examples.read(name, page.path(), block.line());
+            if (!file.ok()) {
+                problems.add(file.problem());
+                continue;
+            }
+            if (region.isEmpty()) {
+                updated = updated.with(Spot.of(page, block), Outputs.Included.class,
+                        new Outputs.Included(Regions.withoutMarkers(file.text()), file.shownPath(), ""));
+                continue;
+            }
+            Optional<Regions.Region> found = Regions.find(file.text(), region);
+            if (found.isEmpty()) {
+                var names = Regions.names(file.text());
+                problems.add(Problem.at(page.path(), block.line(),
+                        "region '" + region + "' is not in " + file.shownPath(),
+                        dev.llmqa.problem.Suggest.didYouMean(region, names) + (names.isEmpty()
+                                ? "Mark it in the file: // @start region=\"" + region + "\" … // @end"
+                                : "Regions there: " + String.join(", ", names) + ".")));
+                continue;
+            }
+            updated = updated.with(Spot.of(page, block), Outputs.Included.class,
+                    new Outputs.Included(found.get().text(), file.shownPath(), region));
+        }
+        return updated;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.llmqa.snippet;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmqa.config.Release;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A page's snippet results, reused only when nothing that could change them changed: the key hashes every
+ * source the page's session evaluates (its example files and blocks, with their lines), the timeout, the JDK's
+ * version and llmqa's version. Only pages that ran to the end are stored. One JSON file per key.
+ */
+public final class SnippetCache {
+
+    private static final int FORMAT = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path folder;
+
+    private SnippetCache(Path folder) {
+        this.folder = folder;
+    }
+
+    /** A cache in {@code folder}, or, with {@code folder == null}, one that never hits and stores nothing. */
+    public static SnippetCache in(Path folder) {
+        return new SnippetCache(folder);
+    }
+
+    record Stored(List<StoredStep> steps) {
+    }
+
+    record StoredStep(String output, boolean truncated, List<String> transcript, String value, long nanos) {
+    }
+
+    public Optional<PageResult> get(PageProgram program) {
+        if (folder == null) {
+            return Optional.empty();
+        }
+        Path file = folder.resolve(key(program) + ".json");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            Stored stored = JSON.readValue(file.toFile(), Stored.class);
+            if (stored.steps().size() != program.steps().size()) {
+                return Optional.empty();
+            }
+            List<StepResult> steps = new ArrayList<>();
+            for (int i = 0; i < stored.steps().size(); i++) {
+                StoredStep s = stored.steps().get(i);
+                steps.add(new StepResult(program.steps().get(i), s.output(), s.truncated(), s.transcript(), s.value(),
+                        Duration.ofNanos(s.nanos()), Optional.empty()));
+            }
+            return Optional.of(new PageResult(program.page(), steps, true));
+        } catch (IOException e) {
+            return Optional.empty(); // a damaged entry is a miss; the page runs again and overwrites it
+        }
+    }
+
+    public void put(PageProgram program, PageResult result) {
+        if (folder == null || !result.completed()) {
+            return;
+        }
+        List<StoredStep> steps = result.steps().stream()
+                .map(s -> new StoredStep(s.output(), s.truncated(), s.transcript(), s.value(), s.took().toNanos()))
+                .toList();
+        try {
+            Files.createDirectories(folder);
+            Path temp = Files.createTempFile(folder, "entry", ".tmp");
+            JSON.writeValue(temp.toFile(), new Stored(steps));
+            Files.move(temp, folder.resolve(key(program) + ".json"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // a cache that cannot be written only costs time next build
+        }
+    }
+
+    static String key(PageProgram program) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            update(sha, "llmqa-snippets/" + FORMAT + "/" + Release.version() + "/" + Runtime.version());
+            update(sha, program.page() + "/" + program.timeoutPerStep().toMillis());
+            for (Step step : program.steps()) {
+                update(sha, step.getClass().getSimpleName());
+                for (Source source : step.sources()) {
+                    update(sha, source.path() + ":" + source.line());
+                    update(sha, source.code());
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void update(MessageDigest sha, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+        sha.update((byte) ':');
+        sha.update(bytes);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.llmqa.snippet;
+
+import dev.llmqa.execute.Executor;
+import dev.llmqa.problem.Problem;
+import dev.llmqa.problem.Problems;
+import dev.llmqa.site.Block;
+import dev.llmqa.site.Page;
+import dev.llmqa.site.Results;
+import dev.llmqa.site.Site;
+import dev.llmqa.site.Spot;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * Runs every page's snippets (one fresh JShell session per page, pages in parallel), checks transcripts, and
+ * resolves {@code include=} blocks. Results go into the site; every failure is a problem at its file line.
+ */
+public final class SnippetExecutor implements Executor {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Supplier<SnippetRunner> runners;
+    private final SnippetCache cache;
+    private int ran;
+    private int cached;
+
+    /**
+     * @param runners makes the runner when there is something to run (starting worker JVMs costs time)
+     * @param cache   earlier results by content hash
+     */
+    public SnippetExecutor(Supplier<SnippetRunner> runners, SnippetCache cache) {
+        this.runners = runners;
+        this.cache = cache;
+    }
+
+    @Override
+    public String name() {
+        return "snippets";
+    }
+
+    public String summary() {
+        return ran + " pages ran, " + cached + " from cache";
+    }
+
+    @Override
+    public Site execute(Site site, Problems problems) {
+        ExampleFiles examples = new ExampleFiles(site.config().examples());
+        Results results = site.results();
+        List<PagePlan> plans = new ArrayList<>();
+        for (Page page : site.pages()) {
+            results = Includes.resolve(page, examples, results, problems);
+            PagePlan.of(page, examples, DEFAULT_TIMEOUT, problems).ifPresent(plans::add);
+        }
+        List<PageResult> outcomes = run(plans);
+        for (int i = 0; i < plans.size(); i++) {
+            results = record(site, plans.get(i), outcomes.get(i), results, problems);
+        }
+        return site.withResults(results);
+    }
+
+    private List<PageResult> run(List<PagePlan> plans) {
+        List<PageResult> outcomes = new ArrayList<>();
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            Optional<PageResult> hit = cache.get(plans.get(i).program());
+            outcomes.add(hit.orElse(null));
+            if (hit.isEmpty()) {
+                missing.add(i);
+            }
+        }
+        cached = plans.size() - missing.size();
+        ran = missing.size();
+        if (missing.isEmpty()) {
+            return outcomes;
+        }
+        int threads = Math.max(1, Math.min(missing.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try (SnippetRunner runner = runners.get()) {
+            List<Future<PageResult>> futures = new ArrayList<>();
+            for (int i : missing) {
+                PageProgram program = plans.get(i).program();
+                futures.add(pool.submit(() -> runner.run(program)));
+            }
+            for (int k = 0; k < missing.size(); k++) {
+                PageResult result = futures.get(k).get();
+                outcomes.set(missing.get(k), result);
+                if (result.completed()) {
+                    cache.put(plans.get(missing.get(k)).program(), result);
+                }
+            }
+            return outcomes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running snippets", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the snippet runner failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Results record(Site site, PagePlan plan, PageResult outcome, Results results, Problems problems) {
+        Results updated = results;
+        Page page = site.pages().stream().filter(p -> p.path().equals(plan.program().page())).findFirst().orElseThrow();
+        for (int i = 0; i < outcome.steps().size(); i++) {
+            StepResult step = outcome.steps().get(i);
+            Spot spot = plan.spots().get(i);
+            step.failure().ifPresent(problems::add);
+            if (step.failed()) {
+                continue;
+            }
+            long millis = step.took().toMillis();
+            if (step.step() instanceof Step.Run) {
+                updated = updated.with(spot, Outputs.Printed.class, new Outputs.Printed(step.output(), step.truncated(), millis));
+            } else if (step.step() instanceof Step.Value) {
+                updated = updated.with(spot, Outputs.Computed.class, new Outputs.Computed(step.value()));
+            } else if (step.step() instanceof Step.Transcript) {
+                Block block = page.blockAt(spot.line()).orElseThrow();
+                checkTranscript(page, block, step.transcript(), problems);
+                updated = updated.with(spot, Outputs.Replayed.class, new Outputs.Replayed(step.transcript(), millis));
+            }
+        }
+        return updated;
+    }
+
+    /** Compares each input's expected lines with what jshell printed; a mismatch names the expected line. */
+    static void checkTranscript(Page page, Block block, List<String> actual, Problems problems) {
+        double tolerance = block.info().attribute("tolerance").map(Double::parseDouble).orElse(OutputMatch.DEFAULT_TOLERANCE);
+        List<TranscriptBlock.Entry> entries = TranscriptBlock.parse(block.code(), block.codeLine()).entries();
+        for (int i = 0; i < entries.size() && i < actual.size(); i++) {
+            TranscriptBlock.Entry entry = entries.get(i);
+            List<String> got = actual.get(i).isEmpty() ? List.of() : List.of(actual.get(i).split("\n", -1));
+            Optional<Integer> diff = OutputMatch.firstDifference(entry.expected(), got, tolerance);
+            if (diff.isPresent()) {
+                int at = diff.get();
+                int line = at < entry.expectedLines().size() ? entry.expectedLines().get(at) : entry.line();
+                problems.add(Problem.at(page.path(), line, "the transcript does not match what jshell prints for: "
+                                + entry.input().lines().findFirst().orElse("")
+                                + "\n   expected: " + String.join("\n             ", entry.expected())
+                                + "\n   actual:   " + String.join("\n             ", got),
+                        "Paste the actual output into the transcript, or fix the code it calls."));
+            }
+        }
+    }
+}

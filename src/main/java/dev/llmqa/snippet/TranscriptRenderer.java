@@ -1,0 +1,46 @@
+package dev.llmqa.snippet;
+
+import dev.llmqa.markdown.BlockRenderer;
+import dev.llmqa.site.Block;
+import dev.llmqa.site.Page;
+import dev.llmqa.site.Site;
+import dev.llmqa.site.Spot;
+import java.util.Set;
+
+/** {@code ```jshell} transcripts, styled like a terminal: prompts, what was typed, what jshell printed. */
+public final class TranscriptRenderer implements BlockRenderer {
+
+    @Override
+    public Set<String> kinds() {
+        return Set.of(PagePlan.KIND_JSHELL);
+    }
+
+    @Override
+    public String render(Block block, Page page, Site site) {
+        StringBuilder html = new StringBuilder("<div class=\"snippet transcript\">\n<pre class=\"terminal\"><code>");
+        for (String line : block.code().split("\n", -1)) {
+            if (line.startsWith("jshell>")) {
+                html.append("<span class=\"prompt\">jshell&gt;</span><kbd>").append(Html.text(line.substring(7))).append("</kbd>\n");
+            } else if (line.stripLeading().startsWith("...>")) {
+                int cut = line.indexOf("...>") + 4;
+                html.append("<span class=\"prompt\">").append(Html.text(line.substring(0, cut))).append("</span><kbd>")
+                        .append(Html.text(line.substring(cut))).append("</kbd>\n");
+            } else if (!line.isEmpty()) {
+                html.append("<samp>").append(Html.text(line)).append("</samp>\n");
+            } else {
+                html.append('\n');
+            }
+        }
+        trimTrailingNewlines(html);
+        html.append("</code></pre>\n");
+        site.results().get(Spot.of(page, block), Outputs.Replayed.class).ifPresent(r -> html
+                .append("<p class=\"snippet-meta\">replayed and checked in ").append(Html.millis(r.millis())).append("</p>\n"));
+        return html.append("</div>").toString();
+    }
+
+    private static void trimTrailingNewlines(StringBuilder html) {
+        while (html.charAt(html.length() - 1) == '\n') {
+            html.setLength(html.length() - 1);
+        }
+    }
+}
