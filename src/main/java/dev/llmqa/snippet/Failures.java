@@ -1,0 +1,151 @@
+package dev.llmqa.snippet;
+
+import dev.llmqa.problem.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.MethodSnippet;
+import jdk.jshell.Snippet;
+import jdk.jshell.Snippet.Status;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.UnresolvedReferenceException;
+
+/** Turns a snippet that did not compile, threw, or refers to something undefined into a Problem at its file line. */
+final class Failures {
+
+    static final String OUT_OF_MEMORY = "ran out of memory (the snippet JVM has -Xmx256m)";
+    static final String OUT_OF_MEMORY_HINT = "use smaller data in the example; every page's snippets share 256 MB";
+    private static final String UNDEFINED_HINT = "define it in an earlier snippet of this page or in an example file"
+            + " the page loads; each page runs in a fresh JShell session";
+
+    private final JShell shell;
+    private final Map<String, Piece> origins;
+
+    /** @param origins where each snippet came from, by snippet id */
+    Failures(JShell shell, Map<String, Piece> origins) {
+        this.shell = shell;
+        this.origins = origins;
+    }
+
+    /** The problem with the primary event of one eval, or null if it went fine. */
+    Problem of(List<SnippetEvent> events, Piece piece) {
+        SnippetEvent primary = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
+        if (primary == null || primary.snippet() == null) {
+            return null;
+        }
+        Snippet sn = primary.snippet();
+        if (primary.status() == Status.REJECTED) {
+            return compileError(sn, piece);
+        }
+        if (primary.exception() != null) {
+            return exception(primary.exception(), piece);
+        }
+        if (sn instanceof DeclarationSnippet decl && (primary.status() == Status.RECOVERABLE_DEFINED
+                || primary.status() == Status.RECOVERABLE_NOT_DEFINED)) {
+            return unresolved(decl, piece);
+        }
+        return null;
+    }
+
+    private Problem compileError(Snippet sn, Piece piece) {
+        Diag diag = shell.diagnostics(sn).filter(Diag::isError).findFirst().orElse(null);
+        if (diag == null) {
+            return Problem.at(piece.from().path(), piece.firstCodeLine(), "compile error: jshell rejected the snippet",
+                    "check the syntax of the snippet");
+        }
+        String source = sn.source();
+        int position = (int) Math.max(0, diag.getStartPosition());
+        String message = "compile error: " + describe(diag.getMessage(null));
+        String hint = message.contains("cannot find symbol") ? UNDEFINED_HINT
+                : "fix the Java code; snippets run in JShell with its default imports (java.util.*, java.io.*, …)";
+        return new Problem(piece.from().path(), piece.lineAt(position), Lines.column(source, position), message, hint);
+    }
+
+    /** javac's message on one line: "cannot find symbol: variable kvCache". */
+    static String describe(String javacMessage) {
+        List<String> parts = new ArrayList<>();
+        for (String line : javacMessage.split("\\R")) {
+            String t = line.trim();
+            if (!t.isEmpty() && !t.startsWith("location:")) {
+                parts.add(t);
+            }
+        }
+        if (parts.isEmpty()) {
+            return javacMessage.trim();
+        }
+        StringBuilder sb = new StringBuilder(parts.get(0).replaceAll(";$", ""));
+        for (String detail : parts.subList(1, parts.size())) {
+            sb.append(detail.startsWith("symbol:") ? ": " + detail.substring("symbol:".length()).trim() : "; " + detail);
+        }
+        return sb.toString();
+    }
+
+    Problem exception(JShellException exception, Piece piece) {
+        if (exception instanceof UnresolvedReferenceException unresolved) {
+            return unresolved(unresolved.getSnippet(), piece);
+        }
+        EvalException eval = (EvalException) exception;
+        String className = eval.getExceptionClassName();
+        if (className.equals("java.lang.OutOfMemoryError")) {
+            return Problem.at(piece.from().path(), piece.firstCodeLine(), OUT_OF_MEMORY, OUT_OF_MEMORY_HINT);
+        }
+        String simple = className.substring(className.lastIndexOf('.') + 1).replaceFirst("^\\$JShell\\$\\d+\\$", "");
+        String message = simple + (eval.getMessage() == null ? "" : ": " + eval.getMessage());
+        if (className.equals("java.lang.StackOverflowError")) {
+            message += " (endless recursion?)";
+        }
+        int line = piece.firstCodeLine();
+        List<String> where = new ArrayList<>();
+        boolean placed = false;
+        for (StackTraceElement frame : eval.getStackTrace()) {
+            Piece origin = origins.get(String.valueOf(StackTrace.snippetId(frame)));
+            if (origin == null) {
+                continue;
+            }
+            int fileLine = origin.line() + Math.max(0, frame.getLineNumber() - 1);
+            String method = frame.getMethodName().isEmpty() ? "" : frame.getMethodName() + " ";
+            where.add("at " + method + "(" + origin.from().path() + ":" + fileLine + ")");
+            if (!placed && origin.from().path().equals(piece.from().path())) {
+                line = fileLine;
+                placed = true;
+            }
+        }
+        String hint = where.isEmpty() ? "the snippet threw it; fix the code or catch the exception"
+                : "thrown " + String.join(", called ", where);
+        return Problem.at(piece.from().path(), line, message, hint);
+    }
+
+    private Problem unresolved(DeclarationSnippet decl, Piece piece) {
+        List<String> missing = shell.unresolvedDependencies(decl).toList();
+        String what = missing.isEmpty() ? "a definition it depends on" : String.join(", ", missing);
+        String kind = decl instanceof MethodSnippet method
+                ? "method " + method.name() + "(" + method.parameterTypes() + ")"
+                : decl instanceof jdk.jshell.VarSnippet ? "variable " + decl.name()
+                : decl.subKind().name().replace("_SUBKIND", "").replace("_TYPE", "").toLowerCase(java.util.Locale.ROOT)
+                        + " " + decl.name();
+        Piece origin = origins.getOrDefault(decl.id(), piece);
+        int line = origin == piece || origin.from().path().equals(piece.from().path())
+                ? lineOfName(origin, missing) : piece.firstCodeLine();
+        return Problem.at(piece.from().path(), line, "compile error: cannot find symbol: " + what + " (used by " + kind
+                + ")", UNDEFINED_HINT);
+    }
+
+    /** The line where the first missing name appears in the declaration, else its first line. */
+    private static int lineOfName(Piece origin, List<String> missing) {
+        if (!missing.isEmpty()) {
+            String name = missing.get(0).substring(missing.get(0).lastIndexOf(' ') + 1);
+            Matcher m = Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(origin.code());
+            if (m.find()) {
+                return origin.lineAt(m.start());
+            }
+        }
+        return origin.firstCodeLine();
+    }
+}

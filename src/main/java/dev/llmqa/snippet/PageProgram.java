@@ -1,0 +1,30 @@
+package dev.llmqa.snippet;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one page runs, in order, in one fresh JShell session.
+ *
+ * @param page           the page's path, for messages
+ * @param steps          what to run
+ * @param timeoutPerStep how long one step may take before its session is stopped
+ */
+public record PageProgram(String page, List<Step> steps, Duration timeoutPerStep) {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    public PageProgram {
+        Objects.requireNonNull(page, "page");
+        steps = List.copyOf(steps);
+        timeoutPerStep = timeoutPerStep == null ? DEFAULT_TIMEOUT : timeoutPerStep;
+        if (timeoutPerStep.isNegative() || timeoutPerStep.isZero()) {
+            throw new IllegalArgumentException("timeoutPerStep must be positive: " + timeoutPerStep);
+        }
+    }
+
+    public PageProgram(String page, List<Step> steps) {
+        this(page, steps, DEFAULT_TIMEOUT);
+    }
+}

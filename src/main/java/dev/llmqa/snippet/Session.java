@@ -1,0 +1,174 @@
+package dev.llmqa.snippet;
+
+import dev.llmqa.problem.Problem;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+
+/** One page's JShell session inside the worker: fresh state, the tool's default imports, tool-like snippet ids. */
+final class Session implements AutoCloseable {
+
+    /** Told before each snippet runs, so the host can name the line of a snippet that never returns. */
+    interface Progress {
+        void now(Piece piece);
+    }
+
+    static final List<String> DEFAULT_IMPORTS = List.of("java.io", "java.math", "java.net", "java.nio.file",
+            "java.util", "java.util.concurrent", "java.util.function", "java.util.prefs", "java.util.regex",
+            "java.util.stream");
+
+    private final JShell shell;
+    private final LocalEngine engine;
+    private final Map<String, Piece> origins = new HashMap<>();
+    private final Failures failures;
+    private final ToolFeedback feedback;
+
+    private Session(JShell shell, LocalEngine engine) {
+        this.shell = shell;
+        this.engine = engine;
+        this.failures = new Failures(shell, origins);
+        this.feedback = new ToolFeedback(shell);
+    }
+
+    static Session open(PrintStream out) {
+        LocalEngine engine = new LocalEngine();
+        ToolIds ids = new ToolIds();
+        JShell shell = JShell.builder()
+                .executionEngine(engine, Map.of())
+                .in(InputStream.nullInputStream())
+                .out(out)
+                .err(out)
+                .idGenerator(ids::id)
+                .tempVariableNameGenerator(ids::nextTemp)
+                .build();
+        ids.attach(shell);
+        for (String pkg : DEFAULT_IMPORTS) {
+            shell.eval("import " + pkg + ".*;");
+        }
+        ids.startupDone();
+        return new Session(shell, engine);
+    }
+
+    /** Evaluates the pieces of a source in order, stopping at the first problem. */
+    Problem evaluate(Source source, Progress progress) {
+        for (Piece piece : Piece.split(source, shell.sourceCodeAnalysis())) {
+            Problem problem = failures.of(eval(piece, progress), piece);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    /** One transcript input as the tool shows it; output is what it printed, taken from the capture. */
+    String transcript(Source input, Capture capture, Progress progress) {
+        StringBuilder shown = new StringBuilder();
+        for (Piece piece : Piece.split(input, shell.sourceCodeAnalysis())) {
+            List<SnippetEvent> events = eval(piece, progress);
+            StringBuilder display = new StringBuilder();
+            boolean failed = feedback.render(events, display);
+            shown.append(capture.take().shown()).append(display);
+            if (failed) {
+                break;
+            }
+        }
+        return shown.toString();
+    }
+
+    /** The value of an inline expression; a String as it is. */
+    ValueOrProblem value(Source source, Progress progress) {
+        List<Piece> pieces = Piece.split(source, shell.sourceCodeAnalysis());
+        if (pieces.size() != 1) {
+            return ValueOrProblem.problem(Problem.at(source.path(), source.line(),
+                    "an inline value must be one expression, found " + pieces.size() + " snippets",
+                    "write a single expression, e.g. `kvCacheBytes(model)`"));
+        }
+        // parenthesized, a variable's name or an assignment is a temporary variable too, whose raw value can be read
+        Piece bare = pieces.get(0);
+        Piece piece = new Piece(source, "(" + bare.code().replaceFirst(";\\s*$", "") + "\n)", bare.line());
+        List<SnippetEvent> events = eval(piece, progress);
+        Problem problem = failures.of(events, piece);
+        if (problem != null) {
+            return ValueOrProblem.problem(problem);
+        }
+        SnippetEvent primary = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElseThrow();
+        Snippet sn = primary.snippet();
+        if (sn.subKind() != Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            return ValueOrProblem.problem(Problem.at(source.path(), piece.firstCodeLine(),
+                    "an inline value must be an expression, not a " + describe(sn),
+                    "write an expression with a value, e.g. `kvCacheBytes(model)`"));
+        }
+        if (sn instanceof jdk.jshell.VarSnippet var && var.typeName().equals("String")) {
+            Object raw = engine.lastValue(var.name());
+            if (raw instanceof String s) {
+                return ValueOrProblem.value(s);
+            }
+        }
+        return ValueOrProblem.value(primary.value());
+    }
+
+    private static String describe(Snippet sn) {
+        return sn.subKind().name().replace("_SUBKIND", "").replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private List<SnippetEvent> eval(Piece piece, Progress progress) {
+        progress.now(piece);
+        List<SnippetEvent> events = shell.eval(piece.code());
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() == null && event.snippet() != null) {
+                origins.put(event.snippet().id(), piece);
+            }
+        }
+        return events;
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+
+    /** Either a value or the problem that prevented it. */
+    record ValueOrProblem(String value, Problem problem) {
+        static ValueOrProblem value(String value) {
+            return new ValueOrProblem(value, null);
+        }
+
+        static ValueOrProblem problem(Problem problem) {
+            return new ValueOrProblem(null, problem);
+        }
+    }
+
+    /** Snippet ids and temporary names as the jshell tool numbers them: s1… for startup, 1… main, e1… rejected. */
+    static final class ToolIds {
+        private JShell shell;
+        private boolean startup = true;
+        private int start = 1;
+        private int main = 1;
+        private int error = 1;
+
+        void attach(JShell shell) {
+            this.shell = shell;
+        }
+
+        void startupDone() {
+            startup = false;
+        }
+
+        String id(Snippet sn, Integer unused) {
+            if (startup) {
+                return "s" + start++;
+            }
+            return shell.status(sn).isActive() ? String.valueOf(main++) : "e" + error++;
+        }
+
+        String nextTemp() {
+            return "$" + main;
+        }
+    }
+}

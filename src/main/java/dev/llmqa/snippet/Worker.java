@@ -1,0 +1,139 @@
+package dev.llmqa.snippet;
+
+import dev.llmqa.problem.Problem;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The worker JVM's main: hosts JShell with the local execution engine and serves steps over stdin/stdout.
+ * Snippets print into a capped capture; only this class writes to the real stdout.
+ */
+public final class Worker {
+
+    static final int OUTPUT_LIMIT = 64 * 1024;
+
+    private final DataInputStream in;
+    private final DataOutputStream out;
+    private final Capture capture = new Capture(OUTPUT_LIMIT);
+    private final PrintStream captured = new PrintStream(capture, true, StandardCharsets.UTF_8);
+    private Session session;
+
+    private Worker(DataInputStream in, DataOutputStream out) {
+        this.in = in;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
+        Worker worker = new Worker(in, out);
+        System.setOut(worker.captured);
+        System.setErr(worker.captured);
+        System.setIn(InputStream.nullInputStream());
+        worker.serve();
+        System.exit(0);
+    }
+
+    private void serve() throws IOException {
+        session = Session.open(captured);
+        send(Wire.READY);
+        while (true) {
+            int command;
+            try {
+                command = in.readByte();
+            } catch (EOFException e) {
+                return;
+            }
+            switch (command) {
+                case Wire.BEGIN_PAGE -> {
+                    if (session == null) {
+                        session = Session.open(captured);
+                    }
+                }
+                case Wire.STEP -> reply(Wire.readStep(in));
+                case Wire.END_PAGE -> {
+                    session.close();
+                    // the next page's session is made now, while the host is busy with this page's results
+                    session = Session.open(captured);
+                }
+                default -> throw new IOException("unknown command " + command);
+            }
+        }
+    }
+
+    private void reply(Step step) throws IOException {
+        capture.newStep();
+        Reply reply;
+        try {
+            reply = execute(step);
+        } catch (OutOfMemoryError e) {
+            reply = failed(Problem.at(step.sources().get(0).path(), step.sources().get(0).line(),
+                    Failures.OUT_OF_MEMORY, Failures.OUT_OF_MEMORY_HINT));
+        } catch (RuntimeException | Error e) {
+            reply = failed(Problem.at(step.sources().get(0).path(), step.sources().get(0).line(),
+                    "the snippet engine failed: " + e, "report this as a bug in llmqa"));
+        }
+        Wire.writeReply(out, reply);
+        out.flush();
+    }
+
+    private Reply execute(Step step) {
+        Session.Progress progress = this::now;
+        if (step instanceof Step.Transcript transcript) {
+            List<String> shown = new ArrayList<>();
+            for (Source input : transcript.inputs()) {
+                shown.add(session.transcript(input, capture, progress));
+            }
+            return new Reply(String.join("", shown), capture.truncatedInStep(), shown, null, null, false);
+        }
+        if (step instanceof Step.Value value) {
+            Session.ValueOrProblem result = session.value(value.source(), progress);
+            Capture.Taken taken = capture.take();
+            return new Reply(taken.shown(), taken.truncated(), List.of(), result.value(), result.problem(),
+                    isOutOfMemory(result.problem()));
+        }
+        Problem problem = session.evaluate(step.sources().get(0), progress);
+        Capture.Taken taken = capture.take();
+        boolean run = step instanceof Step.Run;
+        return new Reply(run ? taken.shown() : "", run && taken.truncated(), List.of(), null, problem,
+                isOutOfMemory(problem));
+    }
+
+    private static boolean isOutOfMemory(Problem problem) {
+        return problem != null && problem.message().equals(Failures.OUT_OF_MEMORY);
+    }
+
+    private static Reply failed(Problem problem) {
+        return new Reply("", false, List.of(), null, problem, true);
+    }
+
+    private void now(Piece piece) {
+        try {
+            out.writeInt(Wire.MAGIC);
+            out.writeByte(Wire.NOW);
+            Wire.writeString(out, piece.from().path());
+            out.writeInt(piece.firstCodeLine());
+            out.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void send(byte type) throws IOException {
+        out.writeInt(Wire.MAGIC);
+        out.writeByte(type);
+        out.flush();
+    }
+}
