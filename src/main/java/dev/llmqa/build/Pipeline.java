@@ -6,6 +6,12 @@ import dev.llmqa.config.SiteConfig;
 import dev.llmqa.content.Scan;
 import dev.llmqa.execute.Execute;
 import dev.llmqa.markdown.BlockRenderers;
+import dev.llmqa.snippet.JavaBlockRenderer;
+import dev.llmqa.snippet.SnippetExecutor;
+import dev.llmqa.snippet.SnippetRunner;
+import dev.llmqa.snippet.TranscriptRenderer;
+import dev.llmqa.snippet.ValueRenderer;
+import dev.llmqa.snippet.WorkerPool;
 import dev.llmqa.problem.BuildFailed;
 import dev.llmqa.problem.Problems;
 import dev.llmqa.site.Site;
@@ -14,6 +20,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * scan → execute → render → check → publish. A short loop: each stage gets the site the previous one returned;
@@ -32,10 +39,18 @@ public final class Pipeline {
 
     /** The full build; {@code publish=false} is the {@code check} command: everything but writing the site. */
     public static Pipeline standard(boolean publish, Progress progress) {
+        return standard(publish, progress, WorkerPool::new);
+    }
+
+    /**
+     * @param runners makes the snippet runner when a build has snippets to run; the build closes it after use
+     *                (the preview server passes one that outlives builds, so its worker JVMs stay warm)
+     */
+    public static Pipeline standard(boolean publish, Progress progress, Supplier<SnippetRunner> runners) {
         List<Stage> stages = new ArrayList<>(List.of(
                 new Scan(),
-                new Execute(List.of()),
-                new Bake(BlockRenderers.none()),
+                new Execute(List.of(new SnippetExecutor(runners))),
+                new Bake(new BlockRenderers(List.of(new JavaBlockRenderer(), new TranscriptRenderer()), new ValueRenderer())),
                 new OutputCheck()));
         if (publish) {
             stages.add(new Publish());

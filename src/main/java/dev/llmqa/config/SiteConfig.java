@@ -41,6 +41,11 @@ public record SiteConfig(Path root, Path out, boolean useCache) {
         return root.resolve(TEMPLATES);
     }
 
+    /** Results kept between builds (git-ignored, outside the site). */
+    public Path cache() {
+        return root.resolve(".llmqa/cache");
+    }
+
     public Path examples() {
         return root.resolve(EXAMPLES);
     }

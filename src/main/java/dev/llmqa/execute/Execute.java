@@ -30,6 +30,7 @@ public final class Execute implements Stage {
 
     @Override
     public String summary(Site site) {
-        return executors.isEmpty() ? "no executors" : executors.size() + " executors";
+        return executors.isEmpty() ? "nothing to execute"
+                : String.join("; ", executors.stream().map(e -> e.name() + ": " + e.summary()).toList());
     }
 }

@@ -9,4 +9,7 @@ public interface Executor {
     String name();
 
     Site execute(Site site, Problems problems);
+
+    /** A few words with counts about the last run, for the progress line. */
+    String summary();
 }

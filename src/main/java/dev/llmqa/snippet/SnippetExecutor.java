@@ -27,17 +27,12 @@ public final class SnippetExecutor implements Executor {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Supplier<SnippetRunner> runners;
-    private final SnippetCache cache;
     private int ran;
     private int cached;
 
-    /**
-     * @param runners makes the runner when there is something to run (starting worker JVMs costs time)
-     * @param cache   earlier results by content hash
-     */
-    public SnippetExecutor(Supplier<SnippetRunner> runners, SnippetCache cache) {
+    /** @param runners makes the runner when there is something to run (starting worker JVMs costs time) */
+    public SnippetExecutor(Supplier<SnippetRunner> runners) {
         this.runners = runners;
-        this.cache = cache;
     }
 
     @Override
@@ -45,6 +40,7 @@ public final class SnippetExecutor implements Executor {
         return "snippets";
     }
 
+    @Override
     public String summary() {
         return ran + " pages ran, " + cached + " from cache";
     }
@@ -58,14 +54,15 @@ public final class SnippetExecutor implements Executor {
             results = Includes.resolve(page, examples, results, problems);
             PagePlan.of(page, examples, DEFAULT_TIMEOUT, problems).ifPresent(plans::add);
         }
-        List<PageResult> outcomes = run(plans);
+        SnippetCache cache = SnippetCache.in(site.config().useCache() ? site.config().cache().resolve("snippets") : null);
+        List<PageResult> outcomes = run(plans, cache);
         for (int i = 0; i < plans.size(); i++) {
             results = record(site, plans.get(i), outcomes.get(i), results, problems);
         }
         return site.withResults(results);
     }
 
-    private List<PageResult> run(List<PagePlan> plans) {
+    private List<PageResult> run(List<PagePlan> plans, SnippetCache cache) {
         List<PageResult> outcomes = new ArrayList<>();
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
