@@ -5,6 +5,8 @@ import dev.llmqa.build.Progress;
 import dev.llmqa.config.SiteConfig;
 import dev.llmqa.problem.BuildFailed;
 import dev.llmqa.problem.Problems;
+import dev.llmqa.snippet.SharedRunner;
+import dev.llmqa.snippet.WorkerPool;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Consumer;
@@ -21,15 +23,22 @@ public final class Preview implements AutoCloseable {
     private final DevServer server;
     private final Watcher watcher;
     private final Object building = new Object();
+    /** Worker JVMs kept warm across rebuilds: a rebuild then costs what changed, not JVM start-ups. */
+    private final WorkerPool workers = new WorkerPool();
     private volatile int builds;
 
     public Preview(SiteConfig config, int port, Progress progress, Consumer<String> log) throws IOException {
         this.config = config;
         this.progress = progress;
         this.log = log;
-        rebuild();
-        this.server = new DevServer(config.out(), port);
-        this.watcher = new Watcher(List.of(config.content(), config.templates(), config.examples()), 150, this::changed);
+        try {
+            rebuild();
+            this.server = new DevServer(config.out(), port);
+            this.watcher = new Watcher(List.of(config.content(), config.templates(), config.examples()), 150, this::changed);
+        } catch (IOException | RuntimeException e) {
+            workers.close();
+            throw e;
+        }
     }
 
     public String url() {
@@ -55,7 +64,7 @@ public final class Preview implements AutoCloseable {
         synchronized (building) {
             long start = System.nanoTime();
             try {
-                Pipeline.standard(true, progress).run(config);
+                Pipeline.standard(true, progress, () -> new SharedRunner(workers)).run(config);
                 log.accept(String.format("built in %.2f s", (System.nanoTime() - start) / 1e9));
                 return null;
             } catch (BuildFailed failure) {
@@ -76,5 +85,6 @@ public final class Preview implements AutoCloseable {
     public void close() throws IOException {
         watcher.close();
         server.close();
+        workers.close();
     }
 }
