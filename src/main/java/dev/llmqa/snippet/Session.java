@@ -57,7 +57,7 @@ final class Session implements AutoCloseable {
 
     /** Evaluates the pieces of a source in order, stopping at the first problem. */
     Problem evaluate(Source source, Progress progress) {
-        for (Piece piece : Piece.split(source, shell.sourceCodeAnalysis())) {
+        for (Piece piece : Piece.split(source, shell.sourceCodeAnalysis(), false)) {
             Problem problem = failures.of(eval(piece, progress), piece);
             if (problem != null) {
                 return problem;
@@ -69,7 +69,7 @@ final class Session implements AutoCloseable {
     /** One transcript input as the tool shows it; output is what it printed, taken from the capture. */
     String transcript(Source input, Capture capture, Progress progress) {
         StringBuilder shown = new StringBuilder();
-        for (Piece piece : Piece.split(input, shell.sourceCodeAnalysis())) {
+        for (Piece piece : Piece.split(input, shell.sourceCodeAnalysis(), true)) {
             List<SnippetEvent> events = eval(piece, progress);
             StringBuilder display = new StringBuilder();
             boolean failed = feedback.render(events, display);
@@ -83,7 +83,7 @@ final class Session implements AutoCloseable {
 
     /** The value of an inline expression; a String as it is. */
     ValueOrProblem value(Source source, Progress progress) {
-        List<Piece> pieces = Piece.split(source, shell.sourceCodeAnalysis());
+        List<Piece> pieces = Piece.split(source, shell.sourceCodeAnalysis(), false);
         if (pieces.size() != 1) {
             return ValueOrProblem.problem(Problem.at(source.path(), source.line(),
                     "an inline value must be one expression, found " + pieces.size() + " snippets",
@@ -94,7 +94,10 @@ final class Session implements AutoCloseable {
         Piece piece = new Piece(source, "(" + bare.code().replaceFirst(";\\s*$", "") + "\n)", bare.line());
         List<SnippetEvent> events = eval(piece, progress);
         Problem problem = failures.of(events, piece);
-        if (problem != null) {
+        if (problem != null && problem.message().startsWith("compile error")) {
+            return ValueOrProblem.problem(new Problem(problem.path(), problem.line(), 0, problem.message(),
+                    "an inline value must be one Java expression, e.g. `kvCacheBytes(model)`"));
+        } else if (problem != null) {
             return ValueOrProblem.problem(problem);
         }
         SnippetEvent primary = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElseThrow();
