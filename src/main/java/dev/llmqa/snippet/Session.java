@@ -33,7 +33,7 @@ final class Session implements AutoCloseable {
         this.shell = shell;
         this.engine = engine;
         this.failures = new Failures(shell, origins);
-        this.feedback = new ToolFeedback(shell);
+        this.feedback = new ToolFeedback(shell, engine);
     }
 
     static Session open(PrintStream out) {
@@ -122,6 +122,7 @@ final class Session implements AutoCloseable {
 
     private List<SnippetEvent> eval(Piece piece, Progress progress) {
         progress.now(piece);
+        engine.newEval();
         List<SnippetEvent> events = shell.eval(piece.code());
         for (SnippetEvent event : events) {
             if (event.causeSnippet() == null && event.snippet() != null) {
