@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -57,13 +58,19 @@ final class Session implements AutoCloseable {
 
     /** Evaluates the pieces of a source in order, stopping at the first problem. */
     Problem evaluate(Source source, Progress progress) {
+        List<DeclarationSnippet> declared = new ArrayList<>();
         for (Piece piece : Piece.split(source, shell.sourceCodeAnalysis(), false)) {
-            Problem problem = failures.of(eval(piece, progress), piece);
+            List<SnippetEvent> events = eval(piece, progress);
+            Problem problem = failures.of(events, piece);
             if (problem != null) {
                 return problem;
             }
+            events.stream().filter(e -> e.causeSnippet() == null).map(SnippetEvent::snippet)
+                    .filter(DeclarationSnippet.class::isInstance).map(DeclarationSnippet.class::cast)
+                    .forEach(declared::add);
         }
-        return null;
+        return declared.stream().map(failures::stillUnresolved).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null);
     }
 
     /** One transcript input as the tool shows it; output is what it printed, taken from the capture. */

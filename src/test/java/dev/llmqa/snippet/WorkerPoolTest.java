@@ -115,6 +115,27 @@ class WorkerPoolTest {
     }
 
     @Test
+    void a_method_may_call_one_declared_further_down() {
+        PageResult result = pool.run(page("q.md", load("examples/order.jsh", 1,
+                "long total() { return part() * 2; }\nlong part() { return 21; }\n"),
+                value("q.md", 9, "total()")));
+
+        assertThat(result.completed()).as("%s", result.failure()).isTrue();
+        assertThat(result.steps().get(1).value()).isEqualTo("42");
+    }
+
+    @Test
+    void calling_a_method_before_what_it_needs_is_declared_fails_at_the_call() {
+        PageResult result = pool.run(page("q.md", run("content/q.md", 3,
+                "long total() { return part() * 2; }\nSystem.out.println(total());\nlong part() { return 21; }\n")));
+
+        Problem problem = failureOf(result);
+        assertThat(problem.location()).isEqualTo("content/q.md:4");
+        assertThat(problem.message()).isEqualTo("compile error: cannot find symbol: method part() (used by method total())");
+        assertThat(problem.hint()).startsWith("it is missing at content/q.md:3; define it");
+    }
+
+    @Test
     void first_failing_step_stops_the_page() {
         PageResult result = pool.run(page("q.md",
                 run("a.md", 1, "System.out.println(1);"),
@@ -198,18 +219,30 @@ class WorkerPoolTest {
 
     @Test
     void megabyte_of_output_is_truncated() {
-        Runtime rt = Runtime.getRuntime();
-        long usedBefore = rt.totalMemory() - rt.freeMemory();
         PageResult result = pool.run(page("big.md", run("big.md", 1, """
                 String line = "x".repeat(1023);
-                for (int i = 0; i < 1024 * 64; i++) System.out.println(line);
+                for (int i = 0; i < 1024 + 64; i++) System.out.println(line);
                 """)));
 
         StepResult step = result.steps().get(0);
         assertThat(result.completed()).isTrue();
         assertThat(step.truncated()).isTrue();
-        assertThat(step.output()).hasSizeLessThan(64 * 1024 + 100)
-                .endsWith("… output truncated: 67,043,328 more bytes\n");
+        assertThat(step.output()).startsWith("xxx")
+                .endsWith("x\n… output truncated: 1,048,576 more bytes\n")
+                .hasSize(64 * 1024 + "… output truncated: 1,048,576 more bytes\n".length());
+    }
+
+    @Test
+    void output_is_capped_inside_the_worker_so_the_host_keeps_its_memory() {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long usedBefore = rt.totalMemory() - rt.freeMemory();
+        PageResult result = pool.run(page("huge.md", run("huge.md", 1, """
+                String line = "x".repeat(1023);
+                for (int i = 0; i < 1024 * 256; i++) System.out.println(line);
+                """)));
+
+        assertThat(result.steps().get(0).output()).endsWith("… output truncated: 268,369,920 more bytes\n");
         long usedAfter = rt.totalMemory() - rt.freeMemory();
         assertThat(usedAfter - usedBefore).isLessThan(32L * 1024 * 1024);
     }
