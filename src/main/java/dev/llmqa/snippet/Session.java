@@ -6,11 +6,14 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
+import jdk.jshell.VarSnippet;
 
 /** One page's JShell session inside the worker: fresh state, the tool's default imports, tool-like snippet ids. */
 final class Session implements AutoCloseable {
@@ -69,7 +72,7 @@ final class Session implements AutoCloseable {
                     .filter(DeclarationSnippet.class::isInstance).map(DeclarationSnippet.class::cast)
                     .forEach(declared::add);
         }
-        return declared.stream().map(failures::stillUnresolved).filter(java.util.Objects::nonNull).findFirst()
+        return declared.stream().map(failures::stillUnresolved).filter(Objects::nonNull).findFirst()
                 .orElse(null);
     }
 
@@ -114,17 +117,14 @@ final class Session implements AutoCloseable {
                     "an inline value must be an expression, not a " + describe(sn),
                     "write an expression with a value, e.g. `kvCacheBytes(model)`"));
         }
-        if (sn instanceof jdk.jshell.VarSnippet var && var.typeName().equals("String")) {
-            Object raw = engine.lastValue(var.name());
-            if (raw instanceof String s) {
-                return ValueOrProblem.value(s);
-            }
+        if (engine.lastValue(((VarSnippet) sn).name()) instanceof String raw) {
+            return ValueOrProblem.value(raw);
         }
         return ValueOrProblem.value(primary.value());
     }
 
     private static String describe(Snippet sn) {
-        return sn.subKind().name().replace("_SUBKIND", "").replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return sn.subKind().name().replace("_SUBKIND", "").replace('_', ' ').toLowerCase(Locale.ROOT);
     }
 
     private List<SnippetEvent> eval(Piece piece, Progress progress) {

@@ -23,6 +23,8 @@ import java.util.List;
 public final class Worker {
 
     static final int OUTPUT_LIMIT = 64 * 1024;
+    /** About a second of CPU: enough for C1 to compile javac's hot paths. */
+    static final int WARM_UP_SESSIONS = Integer.getInteger("llmqa.worker.warmUpSessions", 8);
 
     private final DataInputStream in;
     private final DataOutputStream out;
@@ -49,6 +51,8 @@ public final class Worker {
     private void serve() throws IOException {
         session = Session.open(captured);
         send(Wire.READY);
+        WarmUp.whileIdle(in, captured, WARM_UP_SESSIONS);
+        capture.newStep();
         while (true) {
             int command;
             try {

@@ -32,8 +32,13 @@ public final class SnippetBench {
         System.out.printf(Locale.US, "%d pages x %d snippets, %d workers, worker flags %s%n", pages, snippets, workers,
                 String.join(" ", options.jvmOptions()));
 
+        long idleMillis = Long.getLong("bench.idleMillis", 0);
         long t0 = System.nanoTime();
         try (WorkerPool pool = new WorkerPool(options, workers)) {
+            if (idleMillis > 0) {
+                System.out.printf(Locale.US, "(the pool idles %d ms first, as while a build scans pages)%n", idleMillis);
+                Thread.sleep(idleMillis);
+            }
             PageResult first = pool.run(program("warm-0", snippets));
             check(first);
             double firstPage = ms(System.nanoTime() - t0);
