@@ -159,6 +159,25 @@ class WorkerPoolTest {
     }
 
     @Test
+    void a_page_cannot_spoil_the_next_one() {
+        WorkerPool single = new WorkerPool(WorkerOptions.defaults(), 1);
+        try (single) {
+            PageResult spoiler = single.run(page("spoil.md", run("spoil.md", 1, """
+                    Locale.setDefault(Locale.GERMANY);
+                    System.setProperty("user.name", "spoiled");
+                    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+                    pool.submit(() -> 1);
+                    System.out.close();
+                    """)));
+            PageResult next = single.run(page("next.md", run("next.md", 1,
+                    "System.out.println(String.format(\"%.1f\", 1.5) + \" \" + System.getProperty(\"user.name\"));")));
+
+            assertThat(spoiler.completed()).isTrue();
+            assertThat(next.steps().get(0).output()).isEqualTo("1.5 " + System.getProperty("user.name") + "\n");
+        }
+    }
+
+    @Test
     void default_imports_are_there() {
         PageResult result = pool.run(page("p.md", run("p.md", 1,
                 "System.out.println(new BigDecimal(\"1.5\").add(BigDecimal.ONE) + \" \" + Stream.of(1, 2).count()"
