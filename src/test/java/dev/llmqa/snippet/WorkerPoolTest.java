@@ -237,6 +237,16 @@ class WorkerPoolTest {
     }
 
     @Test
+    void timeout_also_kills_processes_the_snippet_started() {
+        PageResult result = pool.run(page("spawn.md", Duration.ofSeconds(2), run("spawn.md", 1,
+                "var sleeper = new ProcessBuilder(\"sleep\", \"77\").start();\nwhile (true) Thread.onSpinWait();")));
+
+        assertThat(failureOf(result).message()).startsWith("timed out after 2 s");
+        assertThat(ProcessHandle.current().descendants()
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains("77")).orElse(false))).isEmpty();
+    }
+
+    @Test
     void megabyte_of_output_is_truncated() {
         PageResult result = pool.run(page("big.md", run("big.md", 1, """
                 String line = "x".repeat(1023);
