@@ -47,11 +47,20 @@ final class Failures {
         if (primary.exception() != null) {
             return exception(primary.exception(), piece);
         }
-        if (sn instanceof DeclarationSnippet decl && (primary.status() == Status.RECOVERABLE_DEFINED
-                || primary.status() == Status.RECOVERABLE_NOT_DEFINED)) {
-            return unresolved(decl, piece);
-        }
         return null;
+    }
+
+    /**
+     * A declaration that still refers to something undefined once its whole source ran. Checked at the end, so a
+     * method may call one declared further down the same file.
+     */
+    Problem stillUnresolved(DeclarationSnippet decl) {
+        Status status = shell.status(decl);
+        if (status != Status.RECOVERABLE_DEFINED && status != Status.RECOVERABLE_NOT_DEFINED) {
+            return null;
+        }
+        Piece origin = origins.get(decl.id());
+        return origin == null ? null : unresolved(decl, origin);
     }
 
     private Problem compileError(Snippet sn, Piece piece) {
@@ -89,7 +98,9 @@ final class Failures {
 
     Problem exception(JShellException exception, Piece piece) {
         if (exception instanceof UnresolvedReferenceException unresolved) {
-            return unresolved(unresolved.getSnippet(), piece);
+            Problem declared = unresolved(unresolved.getSnippet(), piece);
+            return Problem.at(piece.from().path(), piece.firstCodeLine(), declared.message(),
+                    "it is missing at " + declared.location() + "; " + declared.hint());
         }
         EvalException eval = (EvalException) exception;
         String className = eval.getExceptionClassName();
@@ -131,9 +142,7 @@ final class Failures {
                 : decl.subKind().name().replace("_SUBKIND", "").replace("_TYPE", "").toLowerCase(java.util.Locale.ROOT)
                         + " " + decl.name();
         Piece origin = origins.getOrDefault(decl.id(), piece);
-        int line = origin == piece || origin.from().path().equals(piece.from().path())
-                ? lineOfName(origin, missing) : piece.firstCodeLine();
-        return Problem.at(piece.from().path(), line, "compile error: cannot find symbol: " + what + " (used by " + kind
+        return Problem.at(origin.from().path(), lineOfName(origin, missing), "compile error: cannot find symbol: " + what + " (used by " + kind
                 + ")", UNDEFINED_HINT);
     }
 

@@ -2,6 +2,7 @@ package dev.llmqa.snippet;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.HashMap;
 import java.util.Map;
 import jdk.jshell.execution.LocalExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
@@ -43,8 +44,49 @@ final class LocalEngine implements ExecutionControlProvider {
         }
     }
 
+    /**
+     * Whether the first class redefinition jshell asked for since {@link #newEval()} would have succeeded in the
+     * jshell tool's remote JVM; null when none was asked for.
+     */
+    Boolean redefinedInTool() {
+        Control c = control;
+        return c == null ? null : c.redefinable;
+    }
+
+    void newEval() {
+        Control c = control;
+        if (c != null) {
+            c.redefinable = null;
+        }
+    }
+
     private static final class Control extends LocalExecutionControl {
         private volatile Class<?> lastWrapper;
+        private final Map<String, byte[]> loaded = new HashMap<>();
+        private Boolean redefinable;
+
+        @Override
+        public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException,
+                EngineTerminationException {
+            super.load(cbcs);
+            for (ClassBytecodes cbc : cbcs) {
+                loaded.put(cbc.name(), cbc.bytecodes());
+            }
+        }
+
+        @Override
+        public void redefine(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException,
+                EngineTerminationException {
+            if (redefinable == null) {
+                boolean all = true;
+                for (ClassBytecodes cbc : cbcs) {
+                    byte[] previous = loaded.get(cbc.name());
+                    all &= previous != null && ClassShape.redefinable(previous, cbc.bytecodes());
+                }
+                redefinable = all;
+            }
+            super.redefine(cbcs);
+        }
 
         @Override
         protected String invoke(Method doitMethod) throws Exception {

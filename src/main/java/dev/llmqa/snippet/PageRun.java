@@ -78,6 +78,11 @@ final class PageRun {
     private Problem died(Step step, WorkerProcess.Event event) {
         Where where = where(step);
         String why = event instanceof WorkerProcess.Ended ended ? ended.why() : null;
+        if ("interrupted".equals(why)) {
+            worker.kill();
+            return Problem.at(where.path(), where.line(), "interrupted while the snippet ran; its session was stopped",
+                    "the build was cancelled");
+        }
         if (why != null && why.startsWith("unexpected bytes")) {
             worker.kill();
             return Problem.at(where.path(), where.line(), "the snippet wrote to the snippet JVM's protocol channel",

@@ -14,8 +14,12 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
  */
 record Piece(Source from, String code, int line) {
 
-    /** Splits with {@code analyzeCompletion}; an incomplete tail becomes a last piece, so jshell reports it. */
-    static List<Piece> split(Source source, SourceCodeAnalysis analysis) {
+    /**
+     * Splits with {@code analyzeCompletion}; an incomplete tail becomes a last piece, so jshell reports it.
+     * Leading blank lines are cut off each piece: jshell numbers the frames of a method declared after a blank
+     * line from the wrong line (a transcript keeps them, to print what the tool prints).
+     */
+    static List<Piece> split(Source source, SourceCodeAnalysis analysis, boolean asTool) {
         String code = source.code();
         String rest = code;
         List<Piece> pieces = new ArrayList<>();
@@ -28,13 +32,21 @@ record Piece(Source from, String code, int line) {
                 break;
             }
             if (!completeness.isComplete() || info.source() == null || info.remaining().length() >= rest.length()) {
-                pieces.add(new Piece(source, Lines.trimEnd(rest), line));
+                pieces.add(of(source, Lines.trimEnd(rest), line, asTool));
                 break;
             }
-            pieces.add(new Piece(source, Lines.trimEnd(info.source()), line));
+            pieces.add(of(source, Lines.trimEnd(info.source()), line, asTool));
             rest = info.remaining();
         }
         return pieces;
+    }
+
+    private static Piece of(Source source, String code, int line, boolean asTool) {
+        if (asTool) {
+            return new Piece(source, code, line);
+        }
+        String stripped = code.stripLeading();
+        return new Piece(source, stripped, line + Lines.count(code, 0, code.length() - stripped.length()));
     }
 
     /** The file line of a position in {@link #code()}. */

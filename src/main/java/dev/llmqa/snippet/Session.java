@@ -6,10 +6,14 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
+import jdk.jshell.VarSnippet;
 
 /** One page's JShell session inside the worker: fresh state, the tool's default imports, tool-like snippet ids. */
 final class Session implements AutoCloseable {
@@ -33,7 +37,7 @@ final class Session implements AutoCloseable {
         this.shell = shell;
         this.engine = engine;
         this.failures = new Failures(shell, origins);
-        this.feedback = new ToolFeedback(shell);
+        this.feedback = new ToolFeedback(shell, engine);
     }
 
     static Session open(PrintStream out) {
@@ -57,19 +61,25 @@ final class Session implements AutoCloseable {
 
     /** Evaluates the pieces of a source in order, stopping at the first problem. */
     Problem evaluate(Source source, Progress progress) {
-        for (Piece piece : Piece.split(source, shell.sourceCodeAnalysis())) {
-            Problem problem = failures.of(eval(piece, progress), piece);
+        List<DeclarationSnippet> declared = new ArrayList<>();
+        for (Piece piece : Piece.split(source, shell.sourceCodeAnalysis(), false)) {
+            List<SnippetEvent> events = eval(piece, progress);
+            Problem problem = failures.of(events, piece);
             if (problem != null) {
                 return problem;
             }
+            events.stream().filter(e -> e.causeSnippet() == null).map(SnippetEvent::snippet)
+                    .filter(DeclarationSnippet.class::isInstance).map(DeclarationSnippet.class::cast)
+                    .forEach(declared::add);
         }
-        return null;
+        return declared.stream().map(failures::stillUnresolved).filter(Objects::nonNull).findFirst()
+                .orElse(null);
     }
 
     /** One transcript input as the tool shows it; output is what it printed, taken from the capture. */
     String transcript(Source input, Capture capture, Progress progress) {
         StringBuilder shown = new StringBuilder();
-        for (Piece piece : Piece.split(input, shell.sourceCodeAnalysis())) {
+        for (Piece piece : Piece.split(input, shell.sourceCodeAnalysis(), true)) {
             List<SnippetEvent> events = eval(piece, progress);
             StringBuilder display = new StringBuilder();
             boolean failed = feedback.render(events, display);
@@ -83,7 +93,7 @@ final class Session implements AutoCloseable {
 
     /** The value of an inline expression; a String as it is. */
     ValueOrProblem value(Source source, Progress progress) {
-        List<Piece> pieces = Piece.split(source, shell.sourceCodeAnalysis());
+        List<Piece> pieces = Piece.split(source, shell.sourceCodeAnalysis(), false);
         if (pieces.size() != 1) {
             return ValueOrProblem.problem(Problem.at(source.path(), source.line(),
                     "an inline value must be one expression, found " + pieces.size() + " snippets",
@@ -94,7 +104,10 @@ final class Session implements AutoCloseable {
         Piece piece = new Piece(source, "(" + bare.code().replaceFirst(";\\s*$", "") + "\n)", bare.line());
         List<SnippetEvent> events = eval(piece, progress);
         Problem problem = failures.of(events, piece);
-        if (problem != null) {
+        if (problem != null && problem.message().startsWith("compile error")) {
+            return ValueOrProblem.problem(new Problem(problem.path(), problem.line(), 0, problem.message(),
+                    "an inline value must be one Java expression, e.g. `kvCacheBytes(model)`"));
+        } else if (problem != null) {
             return ValueOrProblem.problem(problem);
         }
         SnippetEvent primary = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElseThrow();
@@ -104,21 +117,19 @@ final class Session implements AutoCloseable {
                     "an inline value must be an expression, not a " + describe(sn),
                     "write an expression with a value, e.g. `kvCacheBytes(model)`"));
         }
-        if (sn instanceof jdk.jshell.VarSnippet var && var.typeName().equals("String")) {
-            Object raw = engine.lastValue(var.name());
-            if (raw instanceof String s) {
-                return ValueOrProblem.value(s);
-            }
+        if (engine.lastValue(((VarSnippet) sn).name()) instanceof String raw) {
+            return ValueOrProblem.value(raw);
         }
         return ValueOrProblem.value(primary.value());
     }
 
     private static String describe(Snippet sn) {
-        return sn.subKind().name().replace("_SUBKIND", "").replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return sn.subKind().name().replace("_SUBKIND", "").replace('_', ' ').toLowerCase(Locale.ROOT);
     }
 
     private List<SnippetEvent> eval(Piece piece, Progress progress) {
         progress.now(piece);
+        engine.newEval();
         List<SnippetEvent> events = shell.eval(piece.code());
         for (SnippetEvent event : events) {
             if (event.causeSnippet() == null && event.snippet() != null) {

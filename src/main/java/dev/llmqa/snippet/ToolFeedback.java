@@ -30,9 +30,11 @@ final class ToolFeedback {
     private static final String PRE = "|  ";
 
     private final JShell shell;
+    private final LocalEngine engine;
 
-    ToolFeedback(JShell shell) {
+    ToolFeedback(JShell shell, LocalEngine engine) {
         this.shell = shell;
+        this.engine = engine;
     }
 
     /** Appends what the tool prints for one eval; returns true when the tool counts it failed (rest of input dropped). */
@@ -51,7 +53,9 @@ final class ToolFeedback {
         }
         List<Diag> diagnostics = shell.diagnostics(sn).toList();
         if (event.causeSnippet() != null) {
-            if (sn instanceof DeclarationSnippet) {
+            boolean replacedOnlyHere = event.previousStatus().isActive() && event.isSignatureChange()
+                    && redefinedInTool();
+            if (sn instanceof DeclarationSnippet && !replacedOnlyHere) {
                 display(sn, event.status(), action(event), When.UPDATE, event.value(), errorsOnly(diagnostics), out);
             }
             return false;
@@ -154,10 +158,15 @@ final class ToolFeedback {
         return sb.toString();
     }
 
-    private static Action action(SnippetEvent e) {
+    /** The tool's JVM redefines classes in place where the local engine must replace them. */
+    private boolean redefinedInTool() {
+        return Boolean.TRUE.equals(engine.redefinedInTool());
+    }
+
+    private Action action(SnippetEvent e) {
         return switch (e.status()) {
             case VALID, RECOVERABLE_DEFINED, RECOVERABLE_NOT_DEFINED -> e.previousStatus().isActive()
-                    ? (e.isSignatureChange() ? Action.REPLACED : Action.MODIFIED)
+                    ? (e.isSignatureChange() && !redefinedInTool() ? Action.REPLACED : Action.MODIFIED)
                     : Action.ADDED;
             case OVERWRITTEN -> Action.OVERWROTE;
             default -> Action.DROPPED;

@@ -111,6 +111,7 @@ final class Wire {
             Problem p = reply.failure();
             writeString(out, p.path());
             out.writeInt(p.line());
+            out.writeInt(p.column());
             writeString(out, p.message());
             writeString(out, p.hint());
         }
@@ -132,7 +133,7 @@ final class Wire {
         String value = readString(in);
         Problem failure = null;
         if (in.readBoolean()) {
-            failure = Problem.at(readString(in), in.readInt(), readString(in), readString(in));
+            failure = new Problem(readString(in), in.readInt(), in.readInt(), readString(in), readString(in));
         }
         return new Reply(output, truncated, transcript, value, failure, in.readBoolean());
     }

@@ -10,9 +10,6 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,11 +20,13 @@ import java.util.List;
 public final class Worker {
 
     static final int OUTPUT_LIMIT = 64 * 1024;
+    /** About a second of CPU: enough for C1 to compile javac's hot paths. */
+    static final int WARM_UP_SESSIONS = Integer.getInteger("llmqa.worker.warmUpSessions", 8);
 
     private final DataInputStream in;
     private final DataOutputStream out;
     private final Capture capture = new Capture(OUTPUT_LIMIT);
-    private final PrintStream captured = new PrintStream(capture, true, StandardCharsets.UTF_8);
+    private final Hygiene hygiene = new Hygiene(capture);
     private Session session;
 
     private Worker(DataInputStream in, DataOutputStream out) {
@@ -39,16 +38,17 @@ public final class Worker {
         DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
         Worker worker = new Worker(in, out);
-        System.setOut(worker.captured);
-        System.setErr(worker.captured);
-        System.setIn(InputStream.nullInputStream());
+        worker.hygiene.beginStep();
+        exitWithHost();
         worker.serve();
         System.exit(0);
     }
 
     private void serve() throws IOException {
-        session = Session.open(captured);
+        session = Session.open(hygiene.out());
         send(Wire.READY);
+        WarmUp.whileIdle(in, hygiene.out(), WARM_UP_SESSIONS);
+        capture.newStep();
         while (true) {
             int command;
             try {
@@ -57,16 +57,12 @@ public final class Worker {
                 return;
             }
             switch (command) {
-                case Wire.BEGIN_PAGE -> {
-                    if (session == null) {
-                        session = Session.open(captured);
-                    }
-                }
+                case Wire.BEGIN_PAGE -> hygiene.beginPage();
                 case Wire.STEP -> reply(Wire.readStep(in));
                 case Wire.END_PAGE -> {
                     session.close();
                     // the next page's session is made now, while the host is busy with this page's results
-                    session = Session.open(captured);
+                    session = Session.open(hygiene.out());
                 }
                 default -> throw new IOException("unknown command " + command);
             }
@@ -74,6 +70,7 @@ public final class Worker {
     }
 
     private void reply(Step step) throws IOException {
+        hygiene.beginStep();
         capture.newStep();
         Reply reply;
         try {
@@ -85,8 +82,17 @@ public final class Worker {
             reply = failed(Problem.at(step.sources().get(0).path(), step.sources().get(0).line(),
                     "the snippet engine failed: " + e, "report this as a bug in llmqa"));
         }
+        if (!reply.recycle() && Hygiene.threadsLeftRunning()) {
+            reply = new Reply(reply.output(), reply.truncated(), reply.transcript(), reply.value(), reply.failure(),
+                    true);
+        }
         Wire.writeReply(out, reply);
         out.flush();
+    }
+
+    /** If the host dies without closing our stdin (say, while a snippet loops), the worker must not linger. */
+    private static void exitWithHost() {
+        ProcessHandle.current().parent().ifPresent(host -> host.onExit().thenRun(() -> Runtime.getRuntime().halt(2)));
     }
 
     private Reply execute(Step step) {

@@ -15,9 +15,12 @@ import java.util.List;
  */
 public record WorkerOptions(String java, String classPath, List<String> jvmOptions, int pagesPerWorker) {
 
-    /** Measured on 2 cores: C1 only warms javac (which is most of an eval) much faster than C2 ever pays back. */
+    /**
+     * Measured on 2 cores (bench/snippets.sh): C1 only warms javac, which is most of an eval, faster than C2 pays
+     * back. JVM log lines go to stderr so they cannot land in the protocol channel on stdout.
+     */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData", "-Djava.awt.headless=true",
+            "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=warning:stderr", "-Djava.awt.headless=true",
             "-Dfile.encoding=UTF-8");
 
     public WorkerOptions {

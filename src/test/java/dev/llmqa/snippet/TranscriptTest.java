@@ -1,0 +1,124 @@
+package dev.llmqa.snippet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Transcript steps print what the real jshell tool prints for the same inputs (compared with /usr/bin/jshell). */
+class TranscriptTest {
+
+    private static WorkerPool pool;
+
+    @BeforeAll
+    static void startPool() {
+        pool = new WorkerPool(WorkerOptions.defaults(), 1);
+    }
+
+    @AfterAll
+    static void closePool() {
+        pool.close();
+    }
+
+    private static List<String> transcript(List<String> inputs) {
+        List<Source> sources = new ArrayList<>();
+        int line = 1;
+        for (String input : inputs) {
+            sources.add(new Source("content/t.md", line, input));
+            line += input.split("\n", -1).length;
+        }
+        PageResult result = pool.run(new PageProgram("t.md", List.of(new Step.Transcript(sources))));
+        assertThat(result.completed()).as("%s", result.failure()).isTrue();
+        return result.steps().get(0).transcript();
+    }
+
+    private static void assertSameAsTool(List<String> inputs) throws Exception {
+        List<String> ours = transcript(inputs);
+        List<String> tool = JShellTool.transcript(inputs);
+        assertThat(ours).hasSameSizeAs(inputs);
+        for (int i = 0; i < inputs.size(); i++) {
+            assertThat(withoutHashes(ours.get(i))).as("input %d: %s", i + 1, inputs.get(i))
+                    .isEqualTo(withoutHashes(tool.get(i)));
+        }
+    }
+
+    /** Identity hash codes ("Foo@312b1dae") differ between any two JVMs. */
+    private static String withoutHashes(String shown) {
+        return shown.replaceAll("@[0-9a-f]{1,8}\\b", "@HASH");
+    }
+
+    @Test
+    void expressions_variables_and_values_print_as_the_tool_prints_them() throws Exception {
+        assertSameAsTool(List.of(
+                "int x = 5",
+                "x = 6",
+                "x",
+                "1 + 1",
+                "\"hi\\n\\t\\\"there\\\"\"",
+                "new int[]{1, 2, 3}",
+                "new String[][]{{\"a\"}, {}}",
+                "0.1 + 0.2",
+                "1.0 / 3",
+                "1.5f",
+                "'c'",
+                "41943040000L",
+                "var list = List.of(1, 2)",
+                "String s",
+                "String x = \"now a string\"",
+                "\"a\".repeat(200)",
+                "String longer = \"b\".repeat(200)",
+                "Map.of(\"k\", 1)",
+                "null",
+                "Optional.empty()"));
+    }
+
+    @Test
+    void declarations_print_created_modified_and_replaced() throws Exception {
+        assertSameAsTool(List.of(
+                "int f(int a) { return a * 2; }",
+                "int f(int a) { return a * 3; }",
+                "long f(int a) { return a * 4L; }",
+                "class Foo { int a; }",
+                "Foo foo = new Foo()",
+                "class Foo { int b; }",
+                "class Foo { int b; int twice() { return 2 * b; } }",
+                "class Foo { int b; int twice() { return 4 * b; } }",
+                "record R(int a, String b) {}",
+                "new R(1, \"x\")",
+                "interface I { int size(); }",
+                "enum Color { RED, GREEN }",
+                "Color.GREEN",
+                "@interface Note {}",
+                "import java.time.*;",
+                "System.out.println(\"printed\")",
+                "System.out.print(\"no newline\")",
+                "for (int i = 0; i < 3; i++) System.out.println(i);",
+                "int a = 1; int b = 2;",
+                "void multi() {\n    System.out.println(\"multi\");\n}",
+                "multi()"));
+    }
+
+    @Test
+    void exceptions_and_errors_print_as_the_tool_prints_them() throws Exception {
+        assertSameAsTool(List.of(
+                "void g() { throw new IllegalStateException(\"boom\"); }",
+                "g()",
+                "void h() {\n    g();\n}",
+                "h()",
+                "Integer.parseInt(\"x\")",
+                "throw new RuntimeException(\"outer\", new IllegalArgumentException(\"inner\"))",
+                "throw new UnsupportedOperationException()",
+                "foo",
+                "int y = \"s\";",
+                "int z = 1; undefinedName; int after = 3;",
+                "after",
+                "int u() { return undefinedThing; }",
+                "u()",
+                "class Later { Missing m; }",
+                "1 / 0",
+                "int[] arr = new int[2]; arr[5] = 1;"));
+    }
+}
