@@ -61,7 +61,9 @@ final class FencedBlockDispatch implements NodeRenderer {
                 .flatMap(block -> renderers.forKind(block.kind()).map(r -> r.render(block, p, site))));
         if (rendered.isPresent()) {
             html.line();
-            html.raw(rendered.get());
+            html.openPre();
+            html.rawPre(rendered.get());
+            html.closePre();
             html.line();
         } else {
             context.delegateRender();

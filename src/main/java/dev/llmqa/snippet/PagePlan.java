@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,6 +40,7 @@ public record PagePlan(PageProgram program, List<Spot> spots) {
 
         List<Step> steps = new ArrayList<>();
         List<Spot> spots = new ArrayList<>();
+        Map<Step, Duration> timeouts = new HashMap<>();
         for (String name : exampleNames(page)) {
             int line = page.header().entry("examples").map(HeaderEntry::line).orElse(1);
             ExampleFiles.Read file = examples.read(name, page.path(), line);
@@ -50,14 +53,16 @@ public record PagePlan(PageProgram program, List<Spot> spots) {
         }
         for (Object place : places) {
             if (place instanceof Block block) {
-                steps.add(step(page, block));
+                Step step = step(page, block);
+                steps.add(step);
                 spots.add(Spot.of(page, block));
+                blockTimeout(page, block, problems).ifPresent(t -> timeouts.put(step, t));
             } else if (place instanceof InlineValue value) {
                 steps.add(new Step.Value(new Source(page.path(), value.line(), value.expression())));
                 spots.add(Spot.of(page, value));
             }
         }
-        return Optional.of(new PagePlan(new PageProgram(page.path(), steps, timeout(page, defaultTimeout)), spots));
+        return Optional.of(new PagePlan(new PageProgram(page.path(), steps, timeout(page, defaultTimeout), timeouts), spots));
     }
 
     /** A {@code java} block runs unless marked {@code norun} or {@code include=}; a {@code jshell} block replays. */
@@ -95,6 +100,24 @@ public record PagePlan(PageProgram program, List<Spot> spots) {
 
     private static Duration timeout(Page page, Duration fallback) {
         return page.header().value("timeout").map(s -> Duration.ofSeconds(Integer.parseInt(s))).orElse(fallback);
+    }
+
+    private static Optional<Duration> blockTimeout(Page page, Block block, Problems problems) {
+        Optional<String> value = block.info().attribute("timeout");
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            int seconds = Integer.parseInt(value.get());
+            if (seconds > 0) {
+                return Optional.of(Duration.ofSeconds(seconds));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(page.path(), block.line(), "timeout '" + value.get() + "' is not a positive number of seconds",
+                "Write it like ```java timeout=30.");
+        return Optional.empty();
     }
 
     private static int line(Object place) {

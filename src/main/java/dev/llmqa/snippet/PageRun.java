@@ -30,7 +30,7 @@ final class PageRun {
         }
         for (Step step : program.steps()) {
             long t0 = System.nanoTime();
-            WorkerProcess.Event event = send(step, program.timeoutPerStep());
+            WorkerProcess.Event event = send(step, program.timeoutFor(step));
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             if (event instanceof WorkerProcess.Done done) {
                 Reply r = done.reply();
@@ -42,7 +42,7 @@ final class PageRun {
                 }
                 continue;
             }
-            Problem problem = event == null ? timedOut(step, program.timeoutPerStep()) : died(step, event);
+            Problem problem = event == null ? timedOut(step, program.timeoutFor(step)) : died(step, event);
             if (event == null) {
                 worker.kill();
             }

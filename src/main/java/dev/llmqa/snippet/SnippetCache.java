@@ -26,14 +26,19 @@ public final class SnippetCache {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path folder;
+    private final boolean read;
 
-    private SnippetCache(Path folder) {
+    private SnippetCache(Path folder, boolean read) {
         this.folder = folder;
+        this.read = read;
     }
 
-    /** A cache in {@code folder}, or, with {@code folder == null}, one that never hits and stores nothing. */
-    public static SnippetCache in(Path folder) {
-        return new SnippetCache(folder);
+    /**
+     * A cache in {@code folder}. With {@code read == false} (the {@code --no-cache} option) it never hits but still
+     * stores what ran, so the next build is warm.
+     */
+    public static SnippetCache in(Path folder, boolean read) {
+        return new SnippetCache(folder, read);
     }
 
     record Stored(List<StoredStep> steps) {
@@ -43,7 +48,7 @@ public final class SnippetCache {
     }
 
     public Optional<PageResult> get(PageProgram program) {
-        if (folder == null) {
+        if (!read) {
             return Optional.empty();
         }
         Path file = folder.resolve(key(program) + ".json");
@@ -68,7 +73,7 @@ public final class SnippetCache {
     }
 
     public void put(PageProgram program, PageResult result) {
-        if (folder == null || !result.completed()) {
+        if (!result.completed()) {
             return;
         }
         List<StoredStep> steps = result.steps().stream()
@@ -91,7 +96,7 @@ public final class SnippetCache {
             update(sha, "llmqa-snippets/" + FORMAT + "/" + Release.version() + "/" + Runtime.version());
             update(sha, program.page() + "/" + program.timeoutPerStep().toMillis());
             for (Step step : program.steps()) {
-                update(sha, step.getClass().getSimpleName());
+                update(sha, step.getClass().getSimpleName() + "/" + program.timeoutFor(step).toMillis());
                 for (Source source : step.sources()) {
                     update(sha, source.path() + ":" + source.line());
                     update(sha, source.code());

@@ -54,7 +54,7 @@ public final class SnippetExecutor implements Executor {
             results = Includes.resolve(page, examples, results, problems);
             PagePlan.of(page, examples, DEFAULT_TIMEOUT, problems).ifPresent(plans::add);
         }
-        SnippetCache cache = SnippetCache.in(site.config().useCache() ? site.config().cache().resolve("snippets") : null);
+        SnippetCache cache = SnippetCache.in(site.config().cache().resolve("snippets"), site.config().useCache());
         List<PageResult> outcomes = run(plans, cache);
         for (int i = 0; i < plans.size(); i++) {
             results = record(site, plans.get(i), outcomes.get(i), results, problems);
@@ -114,6 +114,10 @@ public final class SnippetExecutor implements Executor {
                 continue;
             }
             long millis = step.took().toMillis();
+            if (step.truncated()) {
+                problems.add(Problem.at(spot.path(), spot.line(), "the block printed more than the 64 KiB a page may show",
+                        "Print a summary (a few lines, or every Nth value) instead of everything."));
+            }
             if (step.step() instanceof Step.Run) {
                 updated = updated.with(spot, Outputs.Printed.class, new Outputs.Printed(step.output(), step.truncated(), millis));
             } else if (step.step() instanceof Step.Value) {
@@ -133,7 +137,7 @@ public final class SnippetExecutor implements Executor {
         List<TranscriptBlock.Entry> entries = TranscriptBlock.parse(block.code(), block.codeLine()).entries();
         for (int i = 0; i < entries.size() && i < actual.size(); i++) {
             TranscriptBlock.Entry entry = entries.get(i);
-            List<String> got = actual.get(i).isEmpty() ? List.of() : List.of(actual.get(i).split("\n", -1));
+            List<String> got = actual.get(i).isBlank() ? List.of() : List.of(actual.get(i).stripTrailing().split("\n", -1));
             Optional<Integer> diff = OutputMatch.firstDifference(entry.expected(), got, tolerance);
             if (diff.isPresent()) {
                 int at = diff.get();

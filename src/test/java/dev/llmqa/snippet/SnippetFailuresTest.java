@@ -1,0 +1,114 @@
+package dev.llmqa.snippet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llmqa.Fixtures;
+import dev.llmqa.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each way a snippet can fail fails the whole build once, with the exact {@code path:line} and a clear message,
+ * without hanging, and with the previous site untouched.
+ */
+class SnippetFailuresTest {
+
+    private static final String PAGE = "content/questions/01-kinds.md";
+    private static final String HEADER = "title=Kinds\ntype=question\nstatus=published\norder=1\nsummary=S.\ntimeout=3\n~~~~~~\n";
+
+    @TempDir
+    Path root;
+
+    private Map<String, String> before;
+
+    @BeforeEach
+    void builtOnce() {
+        Fixtures.copy("blocks", root);
+        assertThat(build()).startsWith("exit 0");
+        before = Fixtures.fingerprint(root.resolve("site"));
+    }
+
+    /** Builds and returns "exit N" and stderr. */
+    private String build() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"build", "-q", "--root", root.toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(err, true));
+        return "exit " + code + "\n" + err;
+    }
+
+    /** Writes a page whose body starts on line 8, builds, and checks the failure and the untouched site. */
+    private String failWith(String body) {
+        Fixtures.write(root.resolve(PAGE), HEADER + body);
+        String result = build();
+        assertThat(result).startsWith("exit 1\nbuild failed with ");
+        assertThat(Fixtures.fingerprint(root.resolve("site"))).isEqualTo(before);
+        return result;
+    }
+
+    @Test
+    void compile_error_names_the_line_and_column() {
+        assertThat(failWith("Text.\n\n```java\nint a = 1;\nint x = undefinedThing + 1;\n```\n"))
+                .contains("1. " + PAGE + ":12:9: compile error: cannot find symbol: variable undefinedThing");
+    }
+
+    @Test
+    void exception_names_the_throwing_line() {
+        assertThat(failWith("```java\nint a = 1;\nthrow new IllegalStateException(\"boom\");\n```\n"))
+                .contains("1. " + PAGE + ":10: IllegalStateException: boom");
+    }
+
+    @Test
+    void failed_transcript_names_the_expected_line_and_shows_both() {
+        assertThat(failWith("```jshell\njshell> 1 + 1\n$1 ==> 3\n```\n"))
+                .contains("1. " + PAGE + ":10: the transcript does not match what jshell prints for: 1 + 1")
+                .contains("expected: $1 ==> 3").containsPattern("actual: +\\$\\d+ ==> 2\n");
+    }
+
+    @Test
+    void system_exit_is_reported_and_the_build_goes_on() {
+        assertThat(failWith("```java\nSystem.exit(3);\n```\n"))
+                .contains("1. " + PAGE + ":9: the snippet ended the JVM (System.exit?)");
+    }
+
+    @Test
+    void an_endless_loop_times_out() {
+        assertThat(failWith("```java\nwhile (true) { }\n```\n"))
+                .contains("1. " + PAGE + ":9: timed out after 3 s (an endless loop?)");
+    }
+
+    @Test
+    void a_megabyte_of_output_is_cut_and_reported() {
+        assertThat(failWith("```java\nSystem.out.print(\"x\".repeat(1 << 20));\n```\n"))
+                .contains("1. " + PAGE + ":8: the block printed more than the 64 KiB a page may show");
+    }
+
+    @Test
+    void a_missing_include_file_is_named() {
+        assertThat(failWith("```java include=nothere.jsh#kv-formula\n```\n"))
+                .contains("1. " + PAGE + ":8: example file examples/nothere.jsh does not exist");
+    }
+
+    @Test
+    void a_missing_region_lists_the_regions_there() {
+        assertThat(failWith("```java include=01-kinds.jsh#kv-formla\n```\n"))
+                .contains("1. " + PAGE + ":8: region 'kv-formla' is not in examples/01-kinds.jsh")
+                .contains("Did you mean 'kv-formula'?");
+    }
+
+    @Test
+    void an_include_that_leaves_examples_is_refused() {
+        assertThat(failWith("```java include=../pom.xml\n```\n"))
+                .contains("1. " + PAGE + ":8: example path '../pom.xml' leaves examples/");
+    }
+
+    @Test
+    void an_inline_value_that_does_not_compile_is_named() {
+        assertThat(failWith("The value is `= nope(1)`.\n"))
+                .contains("1. " + PAGE + ":8:");
+    }
+}
