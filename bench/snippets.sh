@@ -11,7 +11,7 @@ stale() {
 }
 if stale; then
   echo "building (mvn test-compile)..." >&2
-  mvn -B -q -o test-compile || mvn -B -q test-compile
+  ./mvnw -B -q -o test-compile || ./mvnw -B -q test-compile
 fi
 
 props=()
