@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 ./mvnw -q -B package -DskipTests
+./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 jar=$PWD/target/llmqa.jar
 work=$(mktemp -d)
 trap 'kill "${serve_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -19,6 +20,8 @@ seconds() { # run a command, print its wall time in seconds
 stage() { awk -v s="$1" '$1 == s { print $(NF-1) }' "$work/last.log"; }
 
 echo "llmqa site benchmark: $(ls content/questions/*.md | wc -l) question pages, $(nproc) cores, $(java -version 2>&1 | head -1)"
+java -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" dev.llmqa.snippet.SiteBench "$work"
+echo
 printf '%-34s %10s %14s\n' "build (whole process)" "wall s" "execute ms"
 for i in $(seq "$runs"); do
   cold=$(seconds java -jar "$jar" build --root "$work" --no-cache)

@@ -8,8 +8,9 @@ import java.nio.file.Path;
  * @param root      the project root (holds content/, templates/, examples/)
  * @param out       where the finished site is published (site/ by default)
  * @param useCache  whether stages may reuse results of earlier builds
+ * @param cache     where results are kept between builds (git-ignored, outside the site)
  */
-public record SiteConfig(Path root, Path out, boolean useCache) {
+public record SiteConfig(Path root, Path out, boolean useCache, Path cache) {
 
     public static final String CONTENT = "content";
     public static final String TEMPLATES = "templates";
@@ -19,18 +20,23 @@ public record SiteConfig(Path root, Path out, boolean useCache) {
     public SiteConfig {
         root = root.toAbsolutePath().normalize();
         out = root.resolve(out).toAbsolutePath().normalize();
+        cache = root.resolve(cache).toAbsolutePath().normalize();
     }
 
     public static SiteConfig of(Path root) {
-        return new SiteConfig(root, root.resolve(SITE), true);
+        return new SiteConfig(root, root.resolve(SITE), true, root.resolve(".llmqa/cache"));
     }
 
     public SiteConfig withOut(Path newOut) {
-        return new SiteConfig(root, newOut, useCache);
+        return new SiteConfig(root, newOut, useCache, cache);
     }
 
-    public SiteConfig withCache(boolean cache) {
-        return new SiteConfig(root, out, cache);
+    public SiteConfig withCache(boolean use) {
+        return new SiteConfig(root, out, use, cache);
+    }
+
+    public SiteConfig withCacheFolder(Path folder) {
+        return new SiteConfig(root, out, useCache, folder);
     }
 
     public Path content() {
@@ -39,11 +45,6 @@ public record SiteConfig(Path root, Path out, boolean useCache) {
 
     public Path templates() {
         return root.resolve(TEMPLATES);
-    }
-
-    /** Results kept between builds (git-ignored, outside the site). */
-    public Path cache() {
-        return root.resolve(".llmqa/cache");
     }
 
     public Path examples() {
