@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * The one flexmark configuration of the project: tables, fenced code, strikethrough, autolinks, heading ids,
- * footnotes, admonitions, no hard wraps. Scan and render parse with the same options, so a block's line is the
+ * footnotes, admonitions, {@code $…$} math kept as TeX, no hard wraps. Scan and render parse with the same options, so a block's line is the
  * same in both.
  */
 public final class Markdown {
@@ -27,7 +27,8 @@ public final class Markdown {
             AutolinkExtension.create(),
             FootnoteExtension.create(),
             AnchorLinkExtension.create(),
-            AdmonitionExtension.create());
+            AdmonitionExtension.create(),
+            MathExtension.create());
 
     private static final DataHolder OPTIONS = new MutableDataSet()
             .set(Parser.EXTENSIONS, EXTENSIONS)
