@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,16 @@ class SnippetFailuresTest {
         int code = Main.run(new String[] {"build", "-q", "--root", root.toString()}, new PrintWriter(new StringWriter()),
                 new PrintWriter(err, true));
         return "exit " + code + "\n" + err;
+    }
+
+    @AfterEach
+    void noProcessLeftBehind() throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(p -> p.info().commandLine().orElse("?"))).isEmpty();
     }
 
     /** Writes a page whose body starts on line 8, builds, and checks the failure and the untouched site. */
@@ -104,6 +115,12 @@ class SnippetFailuresTest {
     void an_include_that_leaves_examples_is_refused() {
         assertThat(failWith("```java include=../pom.xml\n```\n"))
                 .contains("1. " + PAGE + ":8: example path '../pom.xml' leaves examples/");
+    }
+
+    @Test
+    void a_block_timeout_overrides_the_page_timeout() {
+        assertThat(failWith("```java timeout=1\nThread.sleep(2_000);\n```\n"))
+                .contains("1. " + PAGE + ":9: timed out after 1 s");
     }
 
     @Test
