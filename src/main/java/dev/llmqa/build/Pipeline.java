@@ -4,6 +4,10 @@ import dev.llmqa.bake.Bake;
 import dev.llmqa.check.OutputCheck;
 import dev.llmqa.config.SiteConfig;
 import dev.llmqa.content.Scan;
+import dev.llmqa.diagram.BrowserScript;
+import dev.llmqa.diagram.DiagramExecutor;
+import dev.llmqa.diagram.MermaidBlockRenderer;
+import dev.llmqa.diagram.MermaidCli;
 import dev.llmqa.execute.Execute;
 import dev.llmqa.markdown.BlockRenderers;
 import dev.llmqa.snippet.JavaBlockRenderer;
@@ -49,8 +53,11 @@ public final class Pipeline {
     public static Pipeline standard(boolean publish, Progress progress, Supplier<SnippetRunner> runners) {
         List<Stage> stages = new ArrayList<>(List.of(
                 new Scan(),
-                new Execute(List.of(new SnippetExecutor(runners))),
-                new Bake(new BlockRenderers(List.of(new JavaBlockRenderer(), new TranscriptRenderer()), new ValueRenderer())),
+                new Execute(List.of(new SnippetExecutor(runners),
+                        new DiagramExecutor(site -> new MermaidCli(site.config().mermaidTool())))),
+                new Bake(new BlockRenderers(List.of(new JavaBlockRenderer(), new TranscriptRenderer(),
+                        new MermaidBlockRenderer()), new ValueRenderer())),
+                new BrowserScript(),
                 new OutputCheck()));
         if (publish) {
             stages.add(new Publish());
@@ -65,6 +72,7 @@ public final class Pipeline {
             for (Stage stage : stages) {
                 long start = System.nanoTime();
                 site = stage.run(site, problems);
+                problems.takeWarnings().forEach(progress::warning);
                 if (!problems.isEmpty()) {
                     throw new BuildFailed(problems.list());
                 }

@@ -1,5 +1,6 @@
 package dev.llmqa.build;
 
+import dev.llmqa.problem.Problem;
 import java.time.Duration;
 
 /** Where the pipeline reports each finished stage: one line with counts and time. */
@@ -9,4 +10,8 @@ public interface Progress {
     Progress SILENT = (stage, summary, took) -> { };
 
     void stage(String stage, String summary, Duration took);
+
+    /** A problem that does not stop the build. */
+    default void warning(Problem problem) {
+    }
 }

@@ -28,9 +28,13 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Recompute everything instead of reusing earlier results.")
     boolean noCache;
 
+    @Option(names = "--strict-diagrams",
+            description = "A diagram with no stored SVG and no Mermaid CLI fails the build instead of being drawn in the browser.")
+    boolean strictDiagrams;
+
     @Override
     public Integer call() {
-        SiteConfig config = SiteConfig.of(main.root).withCache(!noCache);
+        SiteConfig config = SiteConfig.of(main.root).withCache(!noCache).withStrictDiagrams(strictDiagrams);
         if (out != null) {
             config = config.withOut(Path.of("").toAbsolutePath().resolve(out));
         }

@@ -2,6 +2,7 @@ package dev.llmqa.cli;
 
 import dev.llmqa.build.Progress;
 import dev.llmqa.problem.BuildFailed;
+import dev.llmqa.problem.Problem;
 import dev.llmqa.problem.Problems;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -22,6 +23,12 @@ final class Console implements Progress {
     @Override
     public void stage(String stage, String summary, Duration took) {
         info(String.format("  %-8s %-40s %6d ms", stage, summary, took.toMillis()));
+    }
+
+    @Override
+    public void warning(Problem problem) {
+        err.println("warning: " + problem.format());
+        err.flush();
     }
 
     void info(String line) {

@@ -9,8 +9,9 @@ import java.nio.file.Path;
  * @param out       where the finished site is published (site/ by default)
  * @param useCache  whether stages may reuse results of earlier builds
  * @param cache     where results are kept between builds (git-ignored, outside the site)
+ * @param strictDiagrams a diagram with no stored SVG and no Mermaid CLI is an error, not a warning
  */
-public record SiteConfig(Path root, Path out, boolean useCache, Path cache) {
+public record SiteConfig(Path root, Path out, boolean useCache, Path cache, boolean strictDiagrams) {
 
     public static final String CONTENT = "content";
     public static final String TEMPLATES = "templates";
@@ -24,19 +25,33 @@ public record SiteConfig(Path root, Path out, boolean useCache, Path cache) {
     }
 
     public static SiteConfig of(Path root) {
-        return new SiteConfig(root, root.resolve(SITE), true, root.resolve(".llmqa/cache"));
+        return new SiteConfig(root, root.resolve(SITE), true, root.resolve(".llmqa/cache"), false);
     }
 
     public SiteConfig withOut(Path newOut) {
-        return new SiteConfig(root, newOut, useCache, cache);
+        return new SiteConfig(root, newOut, useCache, cache, strictDiagrams);
     }
 
     public SiteConfig withCache(boolean use) {
-        return new SiteConfig(root, out, use, cache);
+        return new SiteConfig(root, out, use, cache, strictDiagrams);
     }
 
     public SiteConfig withCacheFolder(Path folder) {
-        return new SiteConfig(root, out, useCache, folder);
+        return new SiteConfig(root, out, useCache, folder, strictDiagrams);
+    }
+
+    public SiteConfig withStrictDiagrams(boolean strict) {
+        return new SiteConfig(root, out, useCache, cache, strict);
+    }
+
+    /** The committed store of rendered diagrams. */
+    public Path diagrams() {
+        return root.resolve("diagrams");
+    }
+
+    /** The pinned Mermaid CLI and its configuration. */
+    public Path mermaidTool() {
+        return root.resolve("tools/mermaid");
     }
 
     public Path content() {

@@ -1,12 +1,22 @@
 package dev.llmqa.execute;
 
 import dev.llmqa.problem.Problems;
+import dev.llmqa.site.Results;
 import dev.llmqa.site.Site;
 import dev.llmqa.site.Stage;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
-/** The execute stage: hands the scanned site to each executor in turn; each adds its results to the site. */
+/** The execute stage: runs every executor at once on the scanned site and merges what they computed. */
 public final class Execute implements Stage {
+
+    /** Executors mostly wait on other processes (JShell workers, a browser), so they get a thread each. */
+    private static final java.util.concurrent.Executor THREADS = runnable -> {
+        Thread thread = new Thread(runnable, "llmqa-execute");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     private final List<Executor> executors;
 
@@ -21,11 +31,18 @@ public final class Execute implements Stage {
 
     @Override
     public Site run(Site site, Problems problems) {
-        Site result = site;
-        for (Executor executor : executors) {
-            result = executor.execute(result, problems);
+        List<CompletableFuture<Results>> running = executors.stream()
+                .map(executor -> CompletableFuture.supplyAsync(() -> executor.execute(site, problems), THREADS))
+                .toList();
+        Results results = site.results();
+        for (CompletableFuture<Results> one : running) {
+            try {
+                results = results.merge(one.join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
-        return result;
+        return site.withResults(results);
     }
 
     @Override

@@ -7,6 +7,20 @@ import java.util.List;
 public final class Problems {
 
     private final List<Problem> found = new ArrayList<>();
+    private final List<Problem> warnings = new ArrayList<>();
+
+    /** Something a reader should know that does not stop the build (e.g. a diagram drawn in the browser). */
+    public synchronized void warn(Problem problem) {
+        warnings.add(problem);
+    }
+
+    /** The warnings added since the last call, sorted. */
+    public synchronized List<Problem> takeWarnings() {
+        List<Problem> taken = new ArrayList<>(warnings);
+        warnings.clear();
+        taken.sort(Problem.ORDER);
+        return List.copyOf(taken);
+    }
 
     public synchronized void add(Problem problem) {
         found.add(problem);

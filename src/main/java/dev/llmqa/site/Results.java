@@ -38,6 +38,17 @@ public final class Results {
         return results;
     }
 
+    /** Both sets of results; on the same place and kind, {@code other} wins. */
+    public Results merge(Results other) {
+        Map<Spot, Map<Class<?>, Object>> copy = new HashMap<>(bySpot);
+        other.bySpot.forEach((spot, kinds) -> {
+            Map<Class<?>, Object> merged = new HashMap<>(copy.getOrDefault(spot, Map.of()));
+            merged.putAll(kinds);
+            copy.put(spot, Map.copyOf(merged));
+        });
+        return new Results(Map.copyOf(copy));
+    }
+
     public <T> Optional<T> get(Spot spot, Class<T> kind) {
         return Optional.ofNullable(bySpot.getOrDefault(spot, Map.of()).get(kind)).map(kind::cast);
     }

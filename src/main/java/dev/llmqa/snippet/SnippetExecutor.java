@@ -46,9 +46,9 @@ public final class SnippetExecutor implements Executor {
     }
 
     @Override
-    public Site execute(Site site, Problems problems) {
+    public Results execute(Site site, Problems problems) {
         ExampleFiles examples = new ExampleFiles(site.config().examples());
-        Results results = site.results();
+        Results results = Results.empty();
         List<PagePlan> plans = new ArrayList<>();
         for (Page page : site.pages()) {
             results = Includes.resolve(page, examples, results, problems);
@@ -59,7 +59,7 @@ public final class SnippetExecutor implements Executor {
         for (int i = 0; i < plans.size(); i++) {
             results = record(site, plans.get(i), outcomes.get(i), results, problems);
         }
-        return site.withResults(results);
+        return results;
     }
 
     private List<PageResult> run(List<PagePlan> plans, SnippetCache cache) {

@@ -1,0 +1,107 @@
+package dev.llmqa.diagram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Mermaid CLI adapter: the pinned {@code @mermaid-js/mermaid-cli} in tools/mermaid, driven by its batch script
+ * (one browser draws every diagram, byte for byte as one {@code mmdc} call per diagram would). On timeout the whole
+ * process tree is killed (descendants taken before the kill).
+ */
+public final class MermaidCli implements DiagramRenderer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    private final Path tool;
+
+    public MermaidCli(Path tool) {
+        this.tool = tool;
+    }
+
+    @Override
+    public Optional<String> unavailable() {
+        if (!Files.isRegularFile(tool.resolve("node_modules/@mermaid-js/mermaid-cli/package.json"))) {
+            return Optional.of("tools/mermaid is not installed: run cd tools/mermaid && PUPPETEER_SKIP_DOWNLOAD=1 npm ci");
+        }
+        if (!Files.isExecutable(CHROMIUM)) {
+            return Optional.of("no " + CHROMIUM + ": run apt-get install -y chromium");
+        }
+        if (!onPath("node")) {
+            return Optional.of("Node.js is not installed");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<Rendered> render(List<Diagram> diagrams) {
+        try {
+            return run(diagrams);
+        } catch (IOException e) {
+            List<Rendered> failed = new ArrayList<>();
+            diagrams.forEach(d -> failed.add(Rendered.failed("the Mermaid CLI failed: " + e.getMessage())));
+            return failed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while drawing diagrams", e);
+        }
+    }
+
+    private List<Rendered> run(List<Diagram> diagrams) throws IOException, InterruptedException {
+        List<Map<String, String>> request = diagrams.stream().map(d -> Map.of("id", d.id(), "source", d.source())).toList();
+        Process process = new ProcessBuilder("node", "render-batch.mjs").directory(tool.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+        try (OutputStream in = process.getOutputStream()) {
+            JSON.writeValue(in, request);
+        }
+        Duration limit = Duration.ofSeconds(60 + 5L * diagrams.size());
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            List<ProcessHandle> tree = process.descendants().toList();
+            process.destroyForcibly();
+            tree.forEach(ProcessHandle::destroyForcibly);
+            throw new IOException("it did not finish within " + limit.toSeconds() + " s and was stopped");
+        }
+        JsonNode answer = JSON.readTree(stdout.join());
+        if (process.exitValue() != 0 || answer == null || !answer.isArray() || answer.size() != diagrams.size()) {
+            throw new IOException("it exited with " + process.exitValue() + " and no usable answer");
+        }
+        List<Rendered> rendered = new ArrayList<>();
+        for (JsonNode one : answer) {
+            rendered.add(one.hasNonNull("svg") ? Rendered.ok(one.get("svg").asText())
+                    : Rendered.failed(one.path("error").asText("no SVG and no error")));
+        }
+        return rendered;
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    private static boolean onPath(String command) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.llmqa.diagram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llmqa.config.SiteConfig;
+import dev.llmqa.content.Scan;
+import dev.llmqa.problem.Problems;
+import dev.llmqa.site.Site;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiagramStoreTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void every_diagram_of_the_content_has_a_stored_svg() throws Exception {
+        SiteConfig config = SiteConfig.of(Path.of(""));
+        Site site = new Scan().run(Site.start(config), new Problems());
+        DiagramStore store = new DiagramStore(config.diagrams());
+        List<String> missing = DiagramExecutor.diagrams(site).stream().filter(d -> store.get(d.key()).isEmpty())
+                .map(d -> d.spot().path() + ":" + d.spot().line()).toList();
+        assertThat(missing).as("diagrams with no SVG in diagrams/: build once with the Mermaid CLI installed"
+                + " (cd tools/mermaid && PUPPETEER_SKIP_DOWNLOAD=1 npm ci) and commit diagrams/").isEmpty();
+        assertThat(DiagramExecutor.diagrams(site)).hasSizeGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void prune_removes_only_unused_svgs() throws Exception {
+        DiagramStore store = new DiagramStore(folder);
+        store.put("aaa", "<svg/>");
+        store.put("bbb", "<svg/>");
+        assertThat(store.prune(Set.of("aaa"))).containsExactly("bbb.svg");
+        assertThat(store.get("aaa")).contains("<svg/>");
+        assertThat(store.get("bbb")).isEmpty();
+    }
+}
