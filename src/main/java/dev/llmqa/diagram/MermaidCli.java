@@ -62,8 +62,21 @@ public final class MermaidCli implements DiagramRenderer {
 
     private List<Rendered> run(List<Diagram> diagrams) throws IOException, InterruptedException {
         List<Map<String, String>> request = diagrams.stream().map(d -> Map.of("id", d.id(), "source", d.source())).toList();
-        Process process = new ProcessBuilder("node", "render-batch.mjs").directory(tool.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        // a private temporary folder: whatever node and chromium leave there (a profile after a kill) goes with it
+        Path temp = Files.createTempDirectory("llmqa-mermaid");
+        try {
+            return run(diagrams, request, temp);
+        } finally {
+            deleteTree(temp);
+        }
+    }
+
+    private List<Rendered> run(List<Diagram> diagrams, List<Map<String, String>> request, Path temp)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("node", "render-batch.mjs").directory(tool.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("TMPDIR", temp.toString());
+        Process process = builder.start();
         CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
         try (OutputStream in = process.getOutputStream()) {
             JSON.writeValue(in, request);
@@ -71,7 +84,10 @@ public final class MermaidCli implements DiagramRenderer {
         Duration limit = Duration.ofSeconds(60 + 5L * diagrams.size());
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             List<ProcessHandle> tree = process.descendants().toList();
-            process.destroyForcibly();
+            process.destroy(); // SIGTERM: the script closes its browser and removes its profile
+            if (!process.waitFor(3, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
             tree.forEach(ProcessHandle::destroyForcibly);
             throw new IOException("it did not finish within " + limit.toSeconds() + " s and was stopped");
         }
@@ -85,6 +101,14 @@ public final class MermaidCli implements DiagramRenderer {
                     : Rendered.failed(one.path("error").asText("no SVG and no error")));
         }
         return rendered;
+    }
+
+    private static void deleteTree(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder that cannot be removed is left to the system's cleaning
+        }
     }
 
     private static byte[] readAll(InputStream in) {

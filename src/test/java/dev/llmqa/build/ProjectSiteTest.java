@@ -32,6 +32,8 @@ class ProjectSiteTest {
             String title = question.title().replace("&", "&amp;");
             assertThat(html).as(question.path()).contains("<h1>" + title + "</h1>");
             assertThat(home).as("home lists " + question.path()).contains(title);
+            assertThat(html).as(question.path() + ": diagrams are inline SVG").contains("<figure class=\"diagram\" role=\"img\"")
+                    .doesNotContain("mermaid.min.js", "language-mermaid");
         }
     }
 }

@@ -46,13 +46,19 @@ class DiagramExecutorTest {
         }
     }
 
+    /** The basic fixture with an empty diagram store. */
+    private void copyWithoutStore() throws java.io.IOException {
+        Fixtures.copy("basic", root);
+        dev.llmqa.build.Folders.delete(root.resolve("diagrams"));
+    }
+
     private Site scanned(SiteConfig config) throws Exception {
         return new Scan().run(Site.start(config), new Problems());
     }
 
     @Test
     void missing_diagrams_are_drawn_in_one_batch_and_stored_then_served_from_the_store() throws Exception {
-        Fixtures.copy("basic", root);
+        copyWithoutStore();
         SiteConfig config = SiteConfig.of(root);
         FakeRenderer renderer = new FakeRenderer(null);
         Results first = new DiagramExecutor(site -> renderer).execute(scanned(config), new Problems());
@@ -71,7 +77,7 @@ class DiagramExecutorTest {
 
     @Test
     void without_a_renderer_a_missing_diagram_is_left_to_the_browser_with_a_warning() throws Exception {
-        Fixtures.copy("basic", root);
+        copyWithoutStore();
         Problems problems = new Problems();
         Results results = new DiagramExecutor(site -> new FakeRenderer("Node.js is not installed"))
                 .execute(scanned(SiteConfig.of(root)), problems);
@@ -84,7 +90,7 @@ class DiagramExecutorTest {
 
     @Test
     void strict_diagrams_make_it_an_error() throws Exception {
-        Fixtures.copy("basic", root);
+        copyWithoutStore();
         Problems problems = new Problems();
         new DiagramExecutor(site -> new FakeRenderer("Node.js is not installed"))
                 .execute(scanned(SiteConfig.of(root).withStrictDiagrams(true)), problems);
@@ -93,7 +99,7 @@ class DiagramExecutorTest {
 
     @Test
     void a_parse_error_points_into_the_block_clamped_to_its_last_line() throws Exception {
-        Fixtures.copy("basic", root);
+        copyWithoutStore();
         Fixtures.write(root.resolve("content/about.md"),
                 "title=A\ntype=page\nstatus=published\n~~~~~~\n```mermaid\nflowchart LR\n  A --> bad\n```\n");
         Problems problems = new Problems();

@@ -30,6 +30,18 @@ class DiagramStoreTest {
     }
 
     @Test
+    void without_node_every_diagram_of_the_content_comes_from_the_store() throws Exception {
+        Site site = new Scan().run(Site.start(SiteConfig.of(Path.of(""))), new Problems());
+        Problems problems = new Problems();
+        var results = new DiagramExecutor(s -> new DiagramExecutorTest.FakeRenderer("Node.js is not installed"))
+                .execute(site, problems);
+        assertThat(problems.list()).isEmpty();
+        assertThat(problems.takeWarnings()).isEmpty();
+        assertThat(DiagramExecutor.diagrams(site)).allSatisfy(d ->
+                assertThat(results.get(d.spot(), Drawings.Drawn.class)).as(d.spot().toString()).isPresent());
+    }
+
+    @Test
     void prune_removes_only_unused_svgs() throws Exception {
         DiagramStore store = new DiagramStore(folder);
         store.put("aaa", "<svg/>");
