@@ -84,6 +84,7 @@ class MermaidCliTest {
     @Test
     void a_broken_diagram_fails_at_its_line_with_mmdcs_message_and_the_others_are_drawn() throws Exception {
         Path root = Fixtures.copy("basic", work.resolve("site"));
+        dev.llmqa.build.Folders.delete(root.resolve("diagrams"));
         Files.createDirectories(root.resolve("tools"));
         Files.createSymbolicLink(root.resolve("tools/mermaid"), TOOL);
         Fixtures.write(root.resolve("content/about.md"), "title=A\ntype=page\nstatus=published\n~~~~~~\nText.\n\n"
@@ -94,7 +95,8 @@ class MermaidCliTest {
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("1. content/about.md:10: mermaid: Parse error on line 3:");
         try (var stored = Files.list(root.resolve("diagrams"))) {
-            assertThat(stored.count()).as("the good diagrams were drawn and stored").isEqualTo(2);
+            assertThat(stored.count()).as("the two good diagrams (this page's and 01-first's) were drawn and stored")
+                    .isEqualTo(2);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
