@@ -18,10 +18,24 @@ public final class DiagramBench {
     public static void main(String[] args) throws Exception {
         SiteConfig config = SiteConfig.of(Path.of(args.length > 0 ? args[0] : "."));
         Site site = new Scan().run(Site.start(config), new Problems());
-        List<Diagram> diagrams = DiagramExecutor.diagrams(site);
         Path tool = config.mermaidTool();
-        System.out.printf("%d diagrams from %d pages, mermaid-cli %s%n", diagrams.size(),
+        List<Diagram> diagrams = DiagramExecutor.diagrams(site);
+        System.out.printf("the site: %d diagrams from %d pages, mermaid-cli %s%n", diagrams.size(),
                 site.pages().size(), DiagramExecutor.MERMAID_CLI_VERSION);
+        bench(diagrams, tool);
+        List<Diagram> more = new java.util.ArrayList<>(diagrams);
+        try (var files = Files.list(tool.resolve("test-diagrams"))) {
+            for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+                String source = Files.readString(file);
+                more.add(new Diagram(new dev.llmqa.site.Spot(file.toString(), 1, 0), 1, source, "t",
+                        Diagram.key(source, DiagramExecutor.MERMAID_CLI_VERSION, file.toString())));
+            }
+        }
+        System.out.printf("%nthe site and tools/mermaid/test-diagrams: %d diagrams%n", more.size());
+        bench(more, tool);
+    }
+
+    private static void bench(List<Diagram> diagrams, Path tool) throws Exception {
 
         for (int run = 1; run <= 2; run++) {
             long start = System.nanoTime();
