@@ -10,12 +10,15 @@
 <title>${title?html} · LLM Interview Q&amp;A</title>
 <#if content.summary??><meta name="description" content="${content.summary?html}"></#if>
 <link rel="stylesheet" href="${root}css/site.css">
+<script>(function(){try{var t=localStorage.getItem('llmqa-theme');if(t){document.documentElement.dataset.theme=t;}}catch(e){}})();</script>
+<script src="${root}js/site.js" defer></script>
 </head>
 <body>
 <a class="skip" href="#main">Skip to the content</a>
 <header class="top">
   <a class="brand" href="${root}index.html">LLM Interview Q&amp;A</a>
-  <nav aria-label="Site"><a href="${root}index.html">Questions</a> <a href="${root}about.html">About</a></nav>
+  <nav aria-label="Site"><a href="${root}index.html">Questions</a> <a href="${root}about.html">About</a>
+    <button type="button" class="theme-toggle" aria-label="Switch between light and dark theme" title="Light or dark theme">&#9681;</button></nav>
 </header>
 <div class="layout">
   <nav class="sidebar" aria-label="Questions">
@@ -28,6 +31,12 @@
   <main id="main">
 <#nested>
   </main>
+  <#if (content.toc!"")?has_content>
+  <nav class="toc" aria-label="On this page">
+    <p class="toc-title">On this page</p>
+    ${content.toc}
+  </nav>
+  </#if>
 </div>
 <footer class="bottom">
   <p>Every number on these pages is computed by Java code that ran when the site was built.

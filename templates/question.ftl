@@ -6,6 +6,14 @@
   <h1>${content.title?html}</h1>
   <@layout.tags list=content.tags/>
   ${content.body}
+  <#if content.examplefile??>
+  <aside class="try-it" aria-label="Try it">
+    <h2 id="try-it">Try it</h2>
+    <p>Every function on this page is in <a href="${content.rootpath}examples/${content.examplefile}" download>${content.examplefile}</a>.
+    With a JDK 17 or newer, open it in JShell and call them yourself:</p>
+    <pre><code class="language-shell">jshell examples/${content.examplefile}</code></pre>
+  </aside>
+  </#if>
 </article>
 <nav class="prevnext" aria-label="Previous and next question">
 <#list questions as q>

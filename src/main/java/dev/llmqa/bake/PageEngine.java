@@ -37,6 +37,12 @@ final class PageEngine extends MarkdownEngine {
         return super.parse(config, file);
     }
 
+    /** examples/NAME.jsh of content/…/NAME.md, when it exists: the page's "Try it" box offers it. */
+    private Optional<String> exampleFile(Page page) {
+        String file = java.nio.file.Path.of(page.path()).getFileName().toString().replaceAll("\\.md$", ".jsh");
+        return java.nio.file.Files.isRegularFile(site.config().examples().resolve(file)) ? Optional.of(file) : Optional.empty();
+    }
+
     @Override
     public void processHeader(ParserContext context) {
         Optional<Page> page = site.page(context.getFile().toPath());
@@ -56,7 +62,10 @@ final class PageEngine extends MarkdownEngine {
             return;
         }
         try {
-            context.setBody(renderer.render(page.get(), site));
+            String html = renderer.render(page.get(), site);
+            context.setBody(html);
+            context.getDocumentModel().put("toc", Toc.of(html));
+            exampleFile(page.get()).ifPresent(name -> context.getDocumentModel().put("examplefile", name));
         } catch (RuntimeException e) {
             problems.add(page.get().path(), 0, "rendering the markdown failed: " + e,
                     "This is a bug in llmqa or one of its renderers; please report it with this file.");

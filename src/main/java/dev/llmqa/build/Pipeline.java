@@ -11,6 +11,7 @@ import dev.llmqa.diagram.MermaidCli;
 import dev.llmqa.execute.Execute;
 import dev.llmqa.markdown.BlockRenderers;
 import dev.llmqa.snippet.JavaBlockRenderer;
+import dev.llmqa.snippet.PublishExamples;
 import dev.llmqa.snippet.SnippetExecutor;
 import dev.llmqa.snippet.SnippetRunner;
 import dev.llmqa.snippet.TranscriptRenderer;
@@ -58,6 +59,7 @@ public final class Pipeline {
                 new Bake(new BlockRenderers(List.of(new JavaBlockRenderer(), new TranscriptRenderer(),
                         new MermaidBlockRenderer()), new ValueRenderer())),
                 new BrowserScript(),
+                new PublishExamples(),
                 new OutputCheck()));
         if (publish) {
             stages.add(new Publish());

@@ -24,6 +24,7 @@ class ProjectSiteTest {
         assertThat(out.resolve("site/index.html")).isNotEmptyFile();
         assertThat(out.resolve("site/about.html")).isNotEmptyFile();
         assertThat(out.resolve("site/css/site.css")).isNotEmptyFile();
+        assertThat(out.resolve("site/js/site.js")).isNotEmptyFile();
         var questions = site.pages().stream().filter(p -> p.type().equals("question")).toList();
         assertThat(questions).isNotEmpty();
         String home = Files.readString(out.resolve("site/index.html"));
@@ -32,6 +33,13 @@ class ProjectSiteTest {
             String title = question.title().replace("&", "&amp;");
             assertThat(html).as(question.path()).contains("<h1>" + title + "</h1>");
             assertThat(home).as("home lists " + question.path()).contains(title);
+            org.jsoup.nodes.Document dom = org.jsoup.Jsoup.parse(html);
+            assertThat(dom.select(".toc a")).as(question.path() + ": on this page").isNotEmpty().allSatisfy(a ->
+                    assertThat(dom.getElementById(a.attr("href").substring(1))).as(a.attr("href")).isNotNull());
+            String download = dom.select(".try-it a[download]").attr("href");
+            assertThat(out.resolve("site/questions").resolve(download).normalize()).as(question.path() + ": try it").isNotEmptyFile();
+            assertThat(dom.select(".try-it code").text()).startsWith("jshell examples/").endsWith(".jsh");
+            assertThat(dom.select("button.theme-toggle")).hasSize(1);
             assertThat(html).as(question.path() + ": diagrams are inline SVG").contains("<figure class=\"diagram\" role=\"img\"")
                     .doesNotContain("mermaid.min.js", "language-mermaid");
         }
