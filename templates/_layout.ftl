@@ -9,6 +9,7 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title?html} · LLM Interview Q&amp;A</title>
 <#if content.summary??><meta name="description" content="${content.summary?html}"></#if>
+<link rel="stylesheet" href="${root}css/katex/katex.min.css">
 <link rel="stylesheet" href="${root}css/site.css">
 <script>(function(){try{var t=localStorage.getItem('llmqa-theme');if(t){document.documentElement.dataset.theme=t;}}catch(e){}})();</script>
 <script src="${root}js/site.js" defer></script>

@@ -10,6 +10,9 @@ import dev.llmqa.diagram.MermaidBlockRenderer;
 import dev.llmqa.diagram.MermaidCli;
 import dev.llmqa.execute.Execute;
 import dev.llmqa.markdown.BlockRenderers;
+import dev.llmqa.math.KatexAssets;
+import dev.llmqa.math.KatexRenderer;
+import dev.llmqa.math.MathExecutor;
 import dev.llmqa.snippet.JavaBlockRenderer;
 import dev.llmqa.snippet.PublishExamples;
 import dev.llmqa.snippet.SnippetExecutor;
@@ -55,10 +58,12 @@ public final class Pipeline {
         List<Stage> stages = new ArrayList<>(List.of(
                 new Scan(),
                 new Execute(List.of(new SnippetExecutor(runners),
-                        new DiagramExecutor(site -> new MermaidCli(site.config().mermaidTool())))),
+                        new DiagramExecutor(site -> new MermaidCli(site.config().mermaidTool())),
+                        new MathExecutor())),
                 new Bake(new BlockRenderers(List.of(new JavaBlockRenderer(), new TranscriptRenderer(),
-                        new MermaidBlockRenderer()), new ValueRenderer())),
+                        new MermaidBlockRenderer()), new ValueRenderer(), new KatexRenderer())),
                 new BrowserScript(),
+                new KatexAssets(),
                 new PublishExamples(),
                 new OutputCheck()));
         if (publish) {

@@ -6,6 +6,8 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.NodeVisitor;
 import com.vladsch.flexmark.util.ast.VisitHandler;
 import dev.llmqa.markdown.Markdown;
+import dev.llmqa.markdown.MathSpan;
+import dev.llmqa.site.Formula;
 import dev.llmqa.site.Block;
 import dev.llmqa.site.BlockInfo;
 import dev.llmqa.site.InlineValue;
@@ -19,7 +21,7 @@ import java.util.List;
  */
 final class BlockExtractor {
 
-    record Extracted(List<Block> blocks, List<InlineValue> values) {
+    record Extracted(List<Block> blocks, List<InlineValue> values, List<Formula> formulas) {
     }
 
     private BlockExtractor() {
@@ -29,7 +31,11 @@ final class BlockExtractor {
         Document document = Markdown.parse(body);
         List<Block> blocks = new ArrayList<>();
         List<InlineValue> values = new ArrayList<>();
+        List<Formula> formulas = new ArrayList<>();
         new NodeVisitor(
+                new VisitHandler<>(MathSpan.class, node -> formulas.add(new Formula(
+                        LineMap.fileLine(separatorLine, node.getStartLineNumber()),
+                        LineMap.column(body, node.getStartOffset()), node.tex(), node.display()))),
                 new VisitHandler<>(FencedCodeBlock.class, node -> blocks.add(new Block(
                         BlockInfo.parse(node.getInfo().toString()),
                         LineMap.fileLine(separatorLine, node.getStartLineNumber()),
@@ -44,6 +50,6 @@ final class BlockExtractor {
                     }
                 }))
                 .visit(document);
-        return new Extracted(blocks, values);
+        return new Extracted(blocks, values, formulas);
     }
 }

@@ -89,7 +89,7 @@ public final class Scan implements Stage {
                 "Close it with a line of the same fence (```) after the code."));
         String uri = config.display(file).substring(SiteConfig.CONTENT.length() + 1).replaceAll("\\.md$", ".html");
         return Optional.of(new Page(file.toAbsolutePath().normalize(), path, uri, header.get(), body,
-                extracted.blocks(), extracted.values()));
+                extracted.blocks(), extracted.values(), extracted.formulas()));
     }
 
     private static Optional<String> decode(String path, Path file, Problems problems) throws IOException {

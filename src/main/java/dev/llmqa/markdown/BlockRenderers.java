@@ -13,13 +13,15 @@ public final class BlockRenderers {
 
     private final Map<String, BlockRenderer> byKind = new HashMap<>();
     private final InlineValueRenderer inline;
+    private final FormulaRenderer formulas;
 
     public BlockRenderers(List<BlockRenderer> renderers) {
-        this(renderers, null);
+        this(renderers, null, null);
     }
 
-    public BlockRenderers(List<BlockRenderer> renderers, InlineValueRenderer inline) {
+    public BlockRenderers(List<BlockRenderer> renderers, InlineValueRenderer inline, FormulaRenderer formulas) {
         this.inline = inline;
+        this.formulas = formulas;
         for (BlockRenderer renderer : renderers) {
             for (String kind : renderer.kinds()) {
                 BlockRenderer previous = byKind.putIfAbsent(kind, renderer);
@@ -32,6 +34,10 @@ public final class BlockRenderers {
 
     public static BlockRenderers none() {
         return new BlockRenderers(List.of());
+    }
+
+    public Optional<FormulaRenderer> formulas() {
+        return Optional.ofNullable(formulas);
     }
 
     public Optional<InlineValueRenderer> inline() {

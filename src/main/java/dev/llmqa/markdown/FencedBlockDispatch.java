@@ -9,6 +9,7 @@ import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.NullableDataKey;
+import dev.llmqa.site.Formula;
 import dev.llmqa.site.InlineValue;
 import dev.llmqa.site.LineMap;
 import dev.llmqa.site.Page;
@@ -34,7 +35,20 @@ final class FencedBlockDispatch implements NodeRenderer {
     @Override
     public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
         return Set.of(new NodeRenderingHandler<>(FencedCodeBlock.class, this::render),
-                new NodeRenderingHandler<>(Code.class, this::renderCode));
+                new NodeRenderingHandler<>(Code.class, this::renderCode),
+                new NodeRenderingHandler<>(MathSpan.class, this::renderMath));
+    }
+
+    private void renderMath(MathSpan node, NodeRendererContext context, HtmlWriter html) {
+        Optional<Page> page = PAGE.get(node.getDocument());
+        Optional<FormulaRenderer> formulas = renderers.formulas();
+        Optional<Formula> formula = page.flatMap(p -> p.formulaAt(p.fileLine(node.getStartLineNumber()),
+                LineMap.column(node.getDocument().getChars(), node.getStartOffset())));
+        if (formulas.isPresent() && formula.isPresent()) {
+            html.raw(formulas.get().render(formula.get(), page.get(), SITE.get(node.getDocument())));
+        } else {
+            html.raw(MathExtension.asTex(node));
+        }
     }
 
     private void renderCode(Code node, NodeRendererContext context, HtmlWriter html) {

@@ -1,8 +1,6 @@
 package dev.llmqa.markdown;
 
 import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.html.renderer.NodeRenderer;
-import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.parser.InlineParserExtension;
 import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.LightInlineParser;
@@ -42,7 +40,14 @@ public final class MathExtension implements Parser.ParserExtension, HtmlRenderer
 
     @Override
     public void extend(HtmlRenderer.Builder builder, String rendererType) {
-        builder.nodeRendererFactory(options -> new Renderer());
+        // MathSpan nodes are rendered by FencedBlockDispatch: typeset when a FormulaRenderer is given, else as TeX
+    }
+
+    /** A formula as TeX with its delimiters, for when nothing typeset it. */
+    static String asTex(MathSpan node) {
+        String delimiter = node.display() ? "$$" : "$";
+        return "<span class=\"math " + (node.display() ? "display" : "inline") + "\">"
+                + Escaping.escapeHtml(delimiter + node.tex() + delimiter, false) + "</span>";
     }
 
     private static final class Factory implements InlineParserExtensionFactory {
@@ -119,17 +124,6 @@ public final class MathExtension implements Parser.ParserExtension, HtmlRenderer
                 }
             }
             return -1;
-        }
-    }
-
-    private static final class Renderer implements NodeRenderer {
-        @Override
-        public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
-            return Set.of(new NodeRenderingHandler<>(MathSpan.class, (node, context, html) -> {
-                String delimiter = node.display() ? "$$" : "$";
-                html.raw("<span class=\"math " + (node.display() ? "display" : "inline") + "\">"
-                        + Escaping.escapeHtml(delimiter + node.tex() + delimiter, false) + "</span>");
-            }));
         }
     }
 }

@@ -15,13 +15,19 @@ import java.util.OptionalInt;
  * @param body    the markdown after the header separator, lines joined with '\n'
  * @param blocks  the fenced code blocks, in document order
  * @param values  the inline values ({@code `= expr`} spans), in document order
+ * @param formulas the math ({@code $…$}, {@code $$…$$}), in document order
  */
 public record Page(Path source, String path, String uri, Header header, String body, List<Block> blocks,
-                   List<InlineValue> values) {
+                   List<InlineValue> values, List<Formula> formulas) {
 
     public Page {
         blocks = List.copyOf(blocks);
         values = List.copyOf(values);
+        formulas = List.copyOf(formulas);
+    }
+
+    public java.util.Optional<Formula> formulaAt(int fileLine, int column) {
+        return formulas.stream().filter(f -> f.line() == fileLine && f.column() == column).findFirst();
     }
 
     public String title() {

@@ -40,6 +40,9 @@ class ProjectSiteTest {
             assertThat(out.resolve("site/questions").resolve(download).normalize()).as(question.path() + ": try it").isNotEmptyFile();
             assertThat(dom.select(".try-it code").text()).startsWith("jshell examples/").endsWith(".jsh");
             assertThat(dom.select("button.theme-toggle")).hasSize(1);
+            dom.select("pre, code, script").remove();
+            assertThat(dom.select("main").text()).as(question.path() + ": no raw TeX visible").doesNotContain("$$");
+            assertThat(dom.select("span.math:not(:has(.katex))")).as(question.path() + ": all math typeset").isEmpty();
             assertThat(html).as(question.path() + ": diagrams are inline SVG").contains("<figure class=\"diagram\" role=\"img\"")
                     .doesNotContain("mermaid.min.js", "language-mermaid");
         }
