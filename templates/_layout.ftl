@@ -9,7 +9,7 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title?html} · LLM Interview Q&amp;A</title>
 <#if content.summary??><meta name="description" content="${content.summary?html}"></#if>
-<link rel="stylesheet" href="${root}css/katex/katex.min.css">
+<#if content.hasmath!false><link rel="stylesheet" href="${root}css/katex/katex.min.css"></#if>
 <link rel="stylesheet" href="${root}css/site.css">
 <script>(function(){try{var t=localStorage.getItem('llmqa-theme');if(t){document.documentElement.dataset.theme=t;}}catch(e){}})();</script>
 <script src="${root}js/site.js" defer></script>
@@ -47,6 +47,6 @@
 </html>
 </#macro>
 
-<#macro tags list>
-<#if list?? && list?size gt 0><ul class="tags" aria-label="Tags"><#list list as tag><li>${tag?html}</li></#list></ul></#if>
+<#macro tags list root="">
+<#if list?? && list?size gt 0><ul class="tags" aria-label="Tags"><#list list as tag><li><a href="${root}tags/${tag?url}.html">${tag?html}</a></li></#list></ul></#if>
 </#macro>

@@ -8,7 +8,7 @@
     <li class="card">
       <a href="${q.uri}"><span class="num">${q.order}</span> ${q.title?html}</a>
       <p>${(q.summary!"")?html}</p>
-      <@layout.tags list=q.tags/>
+      <@layout.tags list=q.tags root=""/>
     </li>
   </#list>
   </ol>

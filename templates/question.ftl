@@ -4,7 +4,7 @@
 <article class="question">
   <p class="eyebrow">Question ${content.order}</p>
   <h1>${content.title?html}</h1>
-  <@layout.tags list=content.tags/>
+  <@layout.tags list=content.tags root=content.rootpath/>
   ${content.body}
   <#if content.examplefile??>
   <aside class="try-it" aria-label="Try it">

@@ -77,7 +77,12 @@ public final class Bake implements Stage {
         jbake.setProperty("render.index", false);
         jbake.setProperty("render.feed", false);
         jbake.setProperty("render.archive", false);
-        jbake.setProperty("render.tags", false);
+        boolean tags = Files.isRegularFile(config.templates().resolve(Templates.TAG + ".ftl"));
+        jbake.setProperty("render.tags", tags);
+        jbake.setProperty("template.tag.file", Templates.TAG + ".ftl");
+        jbake.setProperty("render.tagsindex", tags && Files.isRegularFile(config.templates().resolve(Templates.TAG_INDEX + ".ftl")));
+        jbake.setProperty("template.tagsindex.file", Templates.TAG_INDEX + ".ftl");
+        jbake.setProperty("tag.sanitize", true);
         jbake.setProperty("render.sitemap", false);
         jbake.setProperty("render.error404", false);
         jbake.setProperty("db.store", "memory");

@@ -65,6 +65,7 @@ final class PageEngine extends MarkdownEngine {
             String html = renderer.render(page.get(), site);
             context.setBody(html);
             context.getDocumentModel().put("toc", Toc.of(html));
+            context.getDocumentModel().put("hasmath", !page.get().formulas().isEmpty());
             exampleFile(page.get()).ifPresent(name -> context.getDocumentModel().put("examplefile", name));
         } catch (RuntimeException e) {
             problems.add(page.get().path(), 0, "rendering the markdown failed: " + e,

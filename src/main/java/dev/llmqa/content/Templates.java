@@ -7,8 +7,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The document types a project has: one per templates/TYPE.ftl (files starting with '_' are partials). */
+/**
+ * The document types a project has: one per templates/TYPE.ftl. Files starting with '_' are partials, and
+ * {@value #TAG}.ftl and {@value #TAG_INDEX}.ftl are JBake's tag pages, not types.
+ */
 public final class Templates {
+
+    public static final String TAG = "tag";
+    public static final String TAG_INDEX = "tags";
 
     private Templates() {
     }
@@ -21,6 +27,7 @@ public final class Templates {
             return files.map(f -> f.getFileName().toString())
                     .filter(n -> n.endsWith(".ftl") && !n.startsWith("_"))
                     .map(n -> n.substring(0, n.length() - ".ftl".length()))
+                    .filter(n -> !n.equals(TAG) && !n.equals(TAG_INDEX))
                     .sorted()
                     .collect(Collectors.toList());
         }

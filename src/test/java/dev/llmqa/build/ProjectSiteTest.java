@@ -25,6 +25,9 @@ class ProjectSiteTest {
         assertThat(out.resolve("site/about.html")).isNotEmptyFile();
         assertThat(out.resolve("site/css/site.css")).isNotEmptyFile();
         assertThat(out.resolve("site/js/site.js")).isNotEmptyFile();
+        assertThat(out.resolve("site/404.html")).isNotEmptyFile();
+        assertThat(out.resolve("site/tags/index.html")).isNotEmptyFile();
+        assertThat(brokenLinks(out.resolve("site"))).isEmpty();
         var questions = site.pages().stream().filter(p -> p.type().equals("question")).toList();
         assertThat(questions).isNotEmpty();
         String home = Files.readString(out.resolve("site/index.html"));
@@ -46,5 +49,31 @@ class ProjectSiteTest {
             assertThat(html).as(question.path() + ": diagrams are inline SVG").contains("<figure class=\"diagram\" role=\"img\"")
                     .doesNotContain("mermaid.min.js", "language-mermaid");
         }
+    }
+
+    /** Every relative link and fragment of every page points at a file of the site and an id in it. */
+    private static java.util.List<String> brokenLinks(Path site) throws java.io.IOException {
+        java.util.List<String> broken = new java.util.ArrayList<>();
+        try (var files = Files.walk(site)) {
+            for (Path page : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".html"))::iterator) {
+                org.jsoup.nodes.Document dom = org.jsoup.Jsoup.parse(page.toFile());
+                for (var link : dom.select("a[href], link[href], script[src]")) {
+                    String href = link.hasAttr("href") ? link.attr("href") : link.attr("src");
+                    if (href.matches("^[a-z]+:.*") || href.startsWith("//")) {
+                        continue;
+                    }
+                    String file = href.contains("#") ? href.substring(0, href.indexOf('#')) : href;
+                    String fragment = href.contains("#") ? href.substring(href.indexOf('#') + 1) : "";
+                    Path target = file.isEmpty() ? page : page.getParent().resolve(file).normalize();
+                    if (!Files.isRegularFile(target)) {
+                        broken.add(site.relativize(page) + " -> " + href);
+                    } else if (!fragment.isEmpty() && target.toString().endsWith(".html")
+                            && org.jsoup.Jsoup.parse(target.toFile()).getElementById(fragment) == null) {
+                        broken.add(site.relativize(page) + " -> " + href + " (no such id)");
+                    }
+                }
+            }
+        }
+        return broken;
     }
 }
