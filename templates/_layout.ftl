@@ -18,7 +18,11 @@
 <a class="skip" href="#main">Skip to the content</a>
 <header class="top">
   <a class="brand" href="${root}index.html">LLM Interview Q&amp;A</a>
-  <nav aria-label="Site"><a href="${root}index.html">Questions</a> <a href="${root}about.html">About</a>
+  <form class="search" role="search" data-root="${root}" onsubmit="return false">
+    <input type="search" id="search" placeholder="Search  ( / )" aria-label="Search the questions" autocomplete="off">
+    <div class="search-results" id="search-results" aria-live="polite"></div>
+  </form>
+  <nav aria-label="Site"><a href="${root}index.html">Questions</a> <a href="${root}tags/index.html">Tags</a> <a href="${root}about.html">About</a>
     <button type="button" class="theme-toggle" aria-label="Switch between light and dark theme" title="Light or dark theme">&#9681;</button></nav>
 </header>
 <div class="layout">

@@ -13,6 +13,7 @@ import dev.llmqa.markdown.BlockRenderers;
 import dev.llmqa.math.KatexAssets;
 import dev.llmqa.math.KatexRenderer;
 import dev.llmqa.math.MathExecutor;
+import dev.llmqa.search.SearchIndex;
 import dev.llmqa.snippet.JavaBlockRenderer;
 import dev.llmqa.snippet.PublishExamples;
 import dev.llmqa.snippet.SnippetExecutor;
@@ -65,6 +66,7 @@ public final class Pipeline {
                 new BrowserScript(),
                 new KatexAssets(),
                 new PublishExamples(),
+                new SearchIndex(),
                 new OutputCheck()));
         if (publish) {
             stages.add(new Publish());

@@ -38,6 +38,7 @@ class GoldenSiteTest {
         Path root = Fixtures.copy(name, work.resolve(name));
         Pipeline.standard(true, Progress.SILENT).run(SiteConfig.of(root));
         Path expected = fixture.resolve("expected");
+        Files.deleteIfExists(root.resolve("site/js/lunr.min.js")); // copied verbatim from its WebJar: not ours to pin
         if (UPDATE) {
             Folders.delete(expected);
             Files.createDirectories(expected);

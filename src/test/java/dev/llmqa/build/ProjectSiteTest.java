@@ -28,6 +28,10 @@ class ProjectSiteTest {
         assertThat(out.resolve("site/404.html")).isNotEmptyFile();
         assertThat(out.resolve("site/tags/index.html")).isNotEmptyFile();
         assertThat(brokenLinks(out.resolve("site"))).isEmpty();
+        String search = Files.readString(out.resolve("site/js/search-data.js"));
+        assertThat(search).startsWith("window.LLMQA_SEARCH = [").containsPattern(
+                "\\{\"id\":\"questions/10-inference-optimization.html#[a-z-]+\",\"page\":\"[^\"]+\",\"section\":\"[^\"]+\",\"text\":\"[^\"]*PagedAttention");
+        assertThat(out.resolve("site/js/lunr.min.js")).isNotEmptyFile();
         var questions = site.pages().stream().filter(p -> p.type().equals("question")).toList();
         assertThat(questions).isNotEmpty();
         String home = Files.readString(out.resolve("site/index.html"));

@@ -1,0 +1,101 @@
+package dev.llmqa.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmqa.problem.Problems;
+import dev.llmqa.site.Page;
+import dev.llmqa.site.Site;
+import dev.llmqa.site.Stage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * After rendering: one search document per section (a page's text up to its first h2, then each h2 with what
+ * follows), written as a script ({@code js/search-data.js}) rather than JSON so search works from file:// too.
+ * lunr is copied from its WebJar; the browser builds the index on first use.
+ */
+public final class SearchIndex implements Stage {
+
+    static final String DATA = "js/search-data.js";
+    static final String LUNR = "js/lunr.min.js";
+    private static final String WEBJAR = "/META-INF/resources/webjars/lunr/2.3.9/lunr.min.js";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private int sections;
+
+    @Override
+    public String name() {
+        return "search";
+    }
+
+    @Override
+    public Site run(Site site, Problems problems) throws IOException {
+        List<Map<String, String>> docs = new ArrayList<>();
+        for (Page page : site.pages()) {
+            Path html = site.staging().resolve(page.uri());
+            if (page.published() && Files.isRegularFile(html) && !page.uri().equals("404.html")) {
+                docs.addAll(sections(page, Jsoup.parse(html.toFile(), "UTF-8")));
+            }
+        }
+        sections = docs.size();
+        Path data = site.staging().resolve(DATA);
+        Files.createDirectories(data.getParent());
+        Files.writeString(data, "window.LLMQA_SEARCH = " + JSON.writeValueAsString(docs) + ";\n", StandardCharsets.UTF_8);
+        try (InputStream in = SearchIndex.class.getResourceAsStream(WEBJAR)) {
+            if (in == null) {
+                throw new IOException("lunr is missing from the class path (" + WEBJAR + ")");
+            }
+            Files.copy(in, site.staging().resolve(LUNR), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return site;
+    }
+
+    @Override
+    public String summary(Site site) {
+        return sections + " sections indexed";
+    }
+
+    static List<Map<String, String>> sections(Page page, Document dom) {
+        List<Map<String, String>> docs = new ArrayList<>();
+        Element article = dom.selectFirst("main article");
+        if (article == null) {
+            return docs;
+        }
+        article.select("script, .snippet-meta, .copy, figure.diagram svg style").remove();
+        String heading = "";
+        String anchor = "";
+        StringBuilder text = new StringBuilder();
+        for (Element child : article.children()) {
+            if (child.tagName().equals("h2") && !child.id().isEmpty()) {
+                add(docs, page, heading, anchor, text);
+                heading = child.text();
+                anchor = child.id();
+                text.setLength(0);
+            } else if (!child.tagName().equals("h1")) {
+                text.append(child.text()).append(' ');
+            }
+        }
+        add(docs, page, heading, anchor, text);
+        return docs;
+    }
+
+    private static void add(List<Map<String, String>> docs, Page page, String heading, String anchor, StringBuilder text) {
+        if (text.toString().isBlank() && heading.isEmpty()) {
+            return;
+        }
+        Map<String, String> doc = new LinkedHashMap<>();
+        doc.put("id", page.uri() + (anchor.isEmpty() ? "" : "#" + anchor));
+        doc.put("page", page.title());
+        doc.put("section", heading);
+        doc.put("text", text.toString().strip());
+        docs.add(doc);
+    }
+}
