@@ -1,0 +1,183 @@
+package dev.llmqa.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llmqa.build.Pipeline;
+import dev.llmqa.build.Progress;
+import dev.llmqa.config.SiteConfig;
+import dev.llmqa.serve.DevServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The project's site in headless Chromium (Debian's chromium and chromedriver, installed by .ci/run), served on
+ * 127.0.0.1: pages load cleanly, search, the theme toggle, math and diagrams, accessibility (axe-core), and
+ * screenshots under target/screenshots/ to look at.
+ */
+class SiteInBrowserTest {
+
+    private static Path site;
+    private static DevServer server;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void buildServeAndOpen() throws Exception {
+        Path out = Files.createTempDirectory("llmqa-browser");
+        site = out.resolve("site");
+        Pipeline.standard(true, Progress.SILENT).run(SiteConfig.of(Path.of("")).withOut(site));
+        server = new DevServer(site, 0);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--user-data-dir=" + Files.createTempDirectory("llmqa-chromium"), "--window-size=1280,900");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static void open(String page) {
+        browser.get(server.url() + page);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
+                "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    private static List<String> pages() throws Exception {
+        try (Stream<Path> files = Files.walk(site)) {
+            return files.filter(f -> f.toString().endsWith(".html")).map(f -> site.relativize(f).toString()).sorted().toList();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_page_loads_with_no_console_error_or_failed_request() throws Exception {
+        return pages().stream().map(page -> DynamicTest.dynamicTest(page, () -> {
+            browser.manage().logs().get(LogType.BROWSER); // drop earlier entries
+            open(page);
+            List<String> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+            assertThat(severe).as(page).isEmpty();
+        }));
+    }
+
+    @Test
+    void searching_paged_attention_finds_the_inference_page() {
+        open("questions/01-scaling-laws.html");
+        browser.findElement(By.tagName("body")).sendKeys("/");
+        WebElement input = browser.switchTo().activeElement();
+        assertThat(input.getAttribute("id")).isEqualTo("search");
+        input.sendKeys("PagedAttention");
+        WebElement first = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.findElements(By.cssSelector(".search-results.open a")).stream().findFirst().orElse(null));
+        assertThat(first.getAttribute("href")).contains("questions/10-inference-optimization.html");
+        assertThat(first.getText()).contains("inference optimization");
+        input.sendKeys(Keys.ESCAPE);
+    }
+
+    @Test
+    void the_theme_toggle_switches_and_is_remembered_on_the_next_page() {
+        open("index.html");
+        ((JavascriptExecutor) browser).executeScript("localStorage.removeItem('llmqa-theme')");
+        open("index.html");
+        String before = (String) ((JavascriptExecutor) browser).executeScript(
+                "return getComputedStyle(document.documentElement).getPropertyValue('--bg').trim()");
+        browser.findElement(By.cssSelector(".theme-toggle")).click();
+        String chosen = (String) ((JavascriptExecutor) browser).executeScript("return document.documentElement.dataset.theme");
+        String after = (String) ((JavascriptExecutor) browser).executeScript(
+                "return getComputedStyle(document.documentElement).getPropertyValue('--bg').trim()");
+        assertThat(after).isNotEqualTo(before);
+        open("questions/08-kv-cache.html");
+        assertThat(((JavascriptExecutor) browser).executeScript("return document.documentElement.dataset.theme")).isEqualTo(chosen);
+        ((JavascriptExecutor) browser).executeScript("localStorage.removeItem('llmqa-theme')");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> math_is_typeset_and_every_diagram_is_visible() throws Exception {
+        return pages().stream().filter(p -> p.startsWith("questions/")).map(page -> DynamicTest.dynamicTest(page, () -> {
+            open(page);
+            String text = (String) ((JavascriptExecutor) browser).executeScript(
+                    "var main = document.querySelector('main').cloneNode(true);"
+                            + "main.querySelectorAll('pre, code, .katex-mathml').forEach(function (e) { e.remove(); });"
+                            + "return main.innerText;");
+            assertThat(text).as(page).doesNotContain("$$");
+            List<WebElement> diagrams = browser.findElements(By.cssSelector("figure.diagram svg"));
+            assertThat(diagrams).as(page).isNotEmpty();
+            for (WebElement svg : diagrams) {
+                assertThat(svg.getRect().getWidth()).as(page + " diagram width").isPositive();
+                assertThat(svg.getRect().getHeight()).as(page + " diagram height").isPositive();
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> axe_finds_no_serious_or_critical_violation() throws Exception {
+        String axe = Files.readString(Path.of("tools/axe/node_modules/axe-core/axe.min.js"));
+        return Stream.of("index.html", "about.html", "questions/08-kv-cache.html", "questions/01-scaling-laws.html",
+                "tags/index.html").map(page -> DynamicTest.dynamicTest(page, () -> {
+            open(page);
+            ((JavascriptExecutor) browser).executeScript(axe);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> violations = (List<Map<String, Object>>) ((JavascriptExecutor) browser).executeAsyncScript(
+                    "var done = arguments[arguments.length - 1];"
+                            + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                            + "  done(r.violations.map(function (v) { return {id: v.id, impact: v.impact, nodes: v.nodes.length,"
+                            + "    first: v.nodes[0] ? v.nodes[0].target.join(' ') : ''}; }));"
+                            + "});");
+            assertThat(violations).as(page).filteredOn(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact")))
+                    .isEmpty();
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> screenshots_of_home_and_a_question_at_1280_and_375() {
+        return Stream.of(1280, 375).flatMap(width -> Stream.of("index.html", "questions/08-kv-cache.html")
+                .map(page -> DynamicTest.dynamicTest(page + " at " + width, () -> {
+                    browser.manage().window().setSize(new Dimension(width, 900));
+                    open(page);
+                    Path shot = Path.of("target/screenshots", page.replace('/', '-').replace(".html", "") + "-" + width + ".png");
+                    Files.createDirectories(shot.getParent());
+                    Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                    Number scroll = (Number) ((JavascriptExecutor) browser).executeScript(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                    assertThat(scroll.intValue()).as(page + " at " + width + " px scrolls sideways").isLessThanOrEqualTo(0);
+                    browser.manage().window().setSize(new Dimension(1280, 900));
+                })));
+    }
+}
