@@ -9,6 +9,8 @@ import dev.llmqa.diagram.DiagramExecutor;
 import dev.llmqa.diagram.MermaidBlockRenderer;
 import dev.llmqa.diagram.MermaidCli;
 import dev.llmqa.execute.Execute;
+import dev.llmqa.highlight.CodeBlockRenderer;
+import dev.llmqa.highlight.HighlightExecutor;
 import dev.llmqa.markdown.BlockRenderers;
 import dev.llmqa.math.KatexAssets;
 import dev.llmqa.math.KatexRenderer;
@@ -60,9 +62,9 @@ public final class Pipeline {
                 new Scan(),
                 new Execute(List.of(new SnippetExecutor(runners),
                         new DiagramExecutor(site -> new MermaidCli(site.config().mermaidTool())),
-                        new MathExecutor())),
+                        new MathExecutor(), new HighlightExecutor())),
                 new Bake(new BlockRenderers(List.of(new JavaBlockRenderer(), new TranscriptRenderer(),
-                        new MermaidBlockRenderer()), new ValueRenderer(), new KatexRenderer())),
+                        new MermaidBlockRenderer(), new CodeBlockRenderer()), new ValueRenderer(), new KatexRenderer())),
                 new BrowserScript(),
                 new KatexAssets(),
                 new PublishExamples(),

@@ -12,10 +12,6 @@ final class Html {
         return Escaping.escapeHtml(raw, false);
     }
 
-    static String code(String language, String code) {
-        return "<pre><code class=\"language-" + language + "\">" + text(code) + "</code></pre>";
-    }
-
     static String millis(long millis) {
         return millis < 1 ? "<1 ms" : millis + " ms";
     }

@@ -1,5 +1,7 @@
 package dev.llmqa.snippet;
 
+import dev.llmqa.highlight.CodeBlockRenderer;
+import dev.llmqa.highlight.Highlighted;
 import dev.llmqa.markdown.BlockRenderer;
 import dev.llmqa.site.Block;
 import dev.llmqa.site.Page;
@@ -27,14 +29,14 @@ public final class JavaBlockRenderer implements BlockRenderer {
             Outputs.Included in = included.get();
             String from = in.file() + (in.region().isEmpty() ? "" : " · region " + in.region());
             return "<figure class=\"snippet snippet-include\">\n<figcaption class=\"snippet-source\">" + Html.text(from)
-                    + "</figcaption>\n" + Html.code("java", in.code()) + "\n</figure>";
+                    + "</figcaption>\n" + code(in.code(), spot, site) + "\n</figure>";
         }
         Optional<Outputs.Printed> printed = site.results().get(spot, Outputs.Printed.class);
         if (printed.isEmpty()) {
-            return "<div class=\"snippet snippet-norun\">\n" + Html.code("java", block.code()) + "\n</div>";
+            return "<div class=\"snippet snippet-norun\">\n" + code(block.code(), spot, site) + "\n</div>";
         }
         Outputs.Printed out = printed.get();
-        StringBuilder html = new StringBuilder("<div class=\"snippet\">\n").append(Html.code("java", block.code())).append('\n');
+        StringBuilder html = new StringBuilder("<div class=\"snippet\">\n").append(code(block.code(), spot, site)).append('\n');
         if (!out.output().isEmpty()) {
             html.append("<div class=\"snippet-output\" role=\"region\" aria-label=\"Output\"><pre><samp>")
                     .append(Html.text(out.output())).append("</samp></pre></div>\n");
@@ -42,5 +44,9 @@ public final class JavaBlockRenderer implements BlockRenderer {
         html.append("<p class=\"snippet-meta\">ran in ").append(Html.millis(out.millis()))
                 .append(out.truncated() ? " · output truncated" : "").append("</p>\n</div>");
         return html.toString();
+    }
+
+    private static String code(String code, Spot spot, Site site) {
+        return CodeBlockRenderer.code("java", code, site.results().get(spot, Highlighted.class).orElse(null));
     }
 }

@@ -58,7 +58,7 @@ class BakeTest {
         Pipeline.standard(true, Progress.SILENT).run(SiteConfig.of(root));
         String page = java.nio.file.Files.readString(root.resolve("site/questions/01-first.html"));
         assertThat(page).contains("<h2 id=\"a-section\"><a href=\"#a-section\" class=\"anchor\">A section</a></h2>", "class=\"footnote-ref\"", "adm-block", "Line one\nline two",
-                "<code class=\"language-java\">int x = 1 + 1;");
+                "<code class=\"language-java hljs\"><span class=\"hljs-type\">int</span> <span class=\"hljs-variable\">x</span>");
         assertThat(java.nio.file.Files.readString(root.resolve("site/about.html")))
                 .contains("<table", "<del>strike</del>", "<a href=\"https://example.org\">");
         assertThat(root.resolve("site/site.css")).isNotEmptyFile();

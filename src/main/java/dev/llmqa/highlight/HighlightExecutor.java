@@ -1,0 +1,133 @@
+package dev.llmqa.highlight;
+
+import dev.llmqa.execute.Executor;
+import dev.llmqa.problem.Problems;
+import dev.llmqa.site.Block;
+import dev.llmqa.site.Page;
+import dev.llmqa.site.Results;
+import dev.llmqa.site.Site;
+import dev.llmqa.site.Spot;
+import dev.llmqa.snippet.ExampleFiles;
+import dev.llmqa.snippet.Regions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Highlights every code block whose language highlight.js knows (transcripts and diagrams excepted), including
+ * the regions {@code include=} blocks show. Results are cached by (version, language, code), so highlight.js is
+ * loaded only when some code is new. Missing include files are reported by the snippet stage, not here.
+ */
+public final class HighlightExecutor implements Executor {
+
+    private static final Set<String> NOT_CODE = Set.of("jshell", "mermaid", "", "text", "plain", "txt");
+    private int highlighted;
+    private int cached;
+
+    @Override
+    public String name() {
+        return "highlight";
+    }
+
+    @Override
+    public String summary() {
+        return highlighted + " blocks highlighted, " + cached + " from cache";
+    }
+
+    @Override
+    public Results execute(Site site, Problems problems) {
+        Path folder = site.config().cache().resolve("highlight");
+        ExampleFiles examples = new ExampleFiles(site.config().examples());
+        Results results = Results.empty();
+        highlighted = 0;
+        cached = 0;
+        Highlighter highlighter = null;
+        try {
+            for (Page page : site.pages()) {
+                for (Block block : page.blocks()) {
+                    if (NOT_CODE.contains(block.kind())) {
+                        continue;
+                    }
+                    Optional<String> code = code(page, block, examples);
+                    if (code.isEmpty()) {
+                        continue;
+                    }
+                    Path file = folder.resolve(key(block.kind(), code.get()) + ".html");
+                    Optional<String> html = site.config().useCache() ? read(file) : Optional.empty();
+                    if (html.isPresent()) {
+                        cached++;
+                    } else {
+                        if (highlighter == null) {
+                            highlighter = new Highlighter();
+                        }
+                        html = highlighter.highlight(code.get(), block.kind());
+                        if (html.isEmpty()) {
+                            continue;
+                        }
+                        write(folder, file, html.get());
+                        highlighted++;
+                    }
+                    results = results.with(Spot.of(page, block), Highlighted.class, new Highlighted(html.get()));
+                }
+            }
+        } finally {
+            if (highlighter != null) {
+                highlighter.close();
+            }
+        }
+        return results;
+    }
+
+    /** The code a block shows: its own text, or the region an include= names. */
+    private static Optional<String> code(Page page, Block block, ExampleFiles examples) {
+        Optional<String> include = block.info().attribute("include");
+        if (include.isEmpty()) {
+            return Optional.of(block.code());
+        }
+        String target = include.get();
+        int hash = target.indexOf('#');
+        ExampleFiles.Read file = examples.read(hash < 0 ? target : target.substring(0, hash), page.path(), block.line());
+        if (!file.ok()) {
+            return Optional.empty();
+        }
+        return hash < 0 ? Optional.of(Regions.withoutMarkers(file.text()))
+                : Regions.find(file.text(), target.substring(hash + 1)).map(Regions.Region::text);
+    }
+
+    static String key(String language, String code) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(("hljs@" + Highlighter.VERSION + "/" + language + "/").getBytes(StandardCharsets.UTF_8));
+            sha.update(code.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Optional<String> read(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void write(Path folder, Path file, String html) {
+        try {
+            Files.createDirectories(folder);
+            Path temp = Files.createTempFile(folder, ".entry", ".tmp");
+            Files.writeString(temp, html, StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // a cache that cannot be written only costs time next build
+        }
+    }
+}
