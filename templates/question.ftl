@@ -14,6 +14,9 @@
     <pre><code class="language-shell">jshell examples/${content.examplefile}</code></pre>
   </aside>
   </#if>
+  <#if (config.site_edit!"")?has_content>
+  <p class="edit"><a href="${config.site_edit}${content.sourcepath}">Edit this page</a> — corrections and new questions are welcome.</p>
+  </#if>
 </article>
 <nav class="prevnext" aria-label="Previous and next question">
 <#list questions as q>

@@ -1,5 +1,6 @@
 package dev.llmqa.bake;
 
+import dev.llmqa.config.Publishing;
 import dev.llmqa.config.SiteConfig;
 import dev.llmqa.content.Templates;
 import dev.llmqa.markdown.BlockRenderers;
@@ -89,6 +90,12 @@ public final class Bake implements Stage {
         jbake.setDefaultStatus("");
         jbake.setDefaultType("");
         jbake.setImgPathUPdate(false);
+        Publishing publishing = Publishing.resolve(config.root(), System.getenv());
+        jbake.setProperty("site.host", publishing.host());
+        jbake.setProperty("site.edit", publishing.edit());
+        jbake.setProperty("render.sitemap", !publishing.host().isEmpty()
+                && Files.isRegularFile(config.templates().resolve(Templates.SITEMAP + ".ftl")));
+        jbake.setProperty("template.sitemap.file", Templates.SITEMAP + ".ftl");
         for (String type : Templates.types(config.templates())) {
             jbake.setTemplateFileNameForDocType(type, type + ".ftl");
         }

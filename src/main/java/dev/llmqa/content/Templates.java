@@ -9,12 +9,13 @@ import java.util.stream.Stream;
 
 /**
  * The document types a project has: one per templates/TYPE.ftl. Files starting with '_' are partials, and
- * {@value #TAG}.ftl and {@value #TAG_INDEX}.ftl are JBake's tag pages, not types.
+ * {@value #TAG}.ftl, {@value #TAG_INDEX}.ftl and {@value #SITEMAP}.ftl are JBake's tag pages and sitemap, not types.
  */
 public final class Templates {
 
     public static final String TAG = "tag";
     public static final String TAG_INDEX = "tags";
+    public static final String SITEMAP = "sitemap";
 
     private Templates() {
     }
@@ -27,7 +28,7 @@ public final class Templates {
             return files.map(f -> f.getFileName().toString())
                     .filter(n -> n.endsWith(".ftl") && !n.startsWith("_"))
                     .map(n -> n.substring(0, n.length() - ".ftl".length()))
-                    .filter(n -> !n.equals(TAG) && !n.equals(TAG_INDEX))
+                    .filter(n -> !n.equals(TAG) && !n.equals(TAG_INDEX) && !n.equals(SITEMAP))
                     .sorted()
                     .collect(Collectors.toList());
         }

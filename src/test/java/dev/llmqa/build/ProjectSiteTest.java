@@ -55,6 +55,34 @@ class ProjectSiteTest {
         }
     }
 
+    @Test
+    void with_a_site_address_there_is_a_sitemap_and_edit_links() throws Exception {
+        Path root = out.resolve("project");
+        for (String folder : new String[] {"content", "templates", "examples", "diagrams", "tools/mermaid"}) {
+            copy(Path.of(folder), root.resolve(folder));
+        }
+        Files.writeString(root.resolve("jbake.properties"), "site.host=https://docs.example.org/llmqa\n"
+                + "site.edit=https://git.example.org/llmqa/edit/main\n");
+        Pipeline.standard(true, Progress.SILENT).run(SiteConfig.of(root).withCacheFolder(Path.of(".llmqa/cache").toAbsolutePath()));
+        assertThat(root.resolve("site/sitemap.xml")).content()
+                .contains("<loc>https://docs.example.org/llmqa/questions/08-kv-cache.html</loc>").doesNotContain("404.html");
+        assertThat(root.resolve("site/questions/08-kv-cache.html")).content()
+                .contains("<a href=\"https://git.example.org/llmqa/edit/main/content/questions/08-kv-cache.md\">Edit this page</a>");
+    }
+
+    private static void copy(Path from, Path to) throws java.io.IOException {
+        try (var files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files.filter(f -> !f.toString().contains("node_modules"))::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
     /** Every relative link and fragment of every page points at a file of the site and an id in it. */
     private static java.util.List<String> brokenLinks(Path site) throws java.io.IOException {
         java.util.List<String> broken = new java.util.ArrayList<>();
