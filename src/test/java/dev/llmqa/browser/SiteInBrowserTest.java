@@ -165,9 +165,34 @@ class SiteInBrowserTest {
         }));
     }
 
+    @Test
+    void every_question_page_weighs_at_most_500_kb_without_fonts() throws Exception {
+        StringBuilder report = new StringBuilder("page\tbytes without fonts (HTML, CSS, JS, images)\tfonts\n");
+        for (String page : pages().stream().filter(p -> p.startsWith("questions/")).toList()) {
+            open(page);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> entries = (List<Map<String, Object>>) ((JavascriptExecutor) browser).executeScript(
+                    "return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
+                            + ".map(function (e) { return {name: e.name, size: e.encodedBodySize}; });");
+            long fonts = 0;
+            long rest = 0;
+            for (Map<String, Object> entry : entries) {
+                long size = ((Number) entry.get("size")).longValue();
+                if (String.valueOf(entry.get("name")).endsWith(".woff2")) {
+                    fonts += size;
+                } else {
+                    rest += size;
+                }
+            }
+            report.append(page).append('\t').append(rest).append('\t').append(fonts).append('\n');
+            assertThat(rest).as(page + " weighs (fonts excluded)").isLessThanOrEqualTo(500 * 1024);
+        }
+        Files.writeString(Path.of("target/page-weights.tsv"), report);
+    }
+
     @TestFactory
     Stream<DynamicTest> screenshots_of_home_and_a_question_at_1280_and_375() {
-        return Stream.of(1280, 375).flatMap(width -> Stream.of("index.html", "questions/08-kv-cache.html")
+        return Stream.of(1280, 375, 360).flatMap(width -> Stream.of("index.html", "questions/08-kv-cache.html")
                 .map(page -> DynamicTest.dynamicTest(page + " at " + width, () -> {
                     browser.manage().window().setSize(new Dimension(width, 900));
                     open(page);
