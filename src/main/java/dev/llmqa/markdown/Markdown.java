@@ -57,6 +57,14 @@ public final class Markdown {
     public static HtmlRenderer renderer(BlockRenderers blocks) {
         return HtmlRenderer.builder(OPTIONS)
                 .nodeRendererFactory(options -> new FencedBlockDispatch(blocks))
+                .nodeRendererFactory(options -> new RawHtml())
+                .linkResolverFactory(new com.vladsch.flexmark.html.IndependentLinkResolverFactory() {
+                    @Override
+                    public com.vladsch.flexmark.html.LinkResolver apply(
+                            com.vladsch.flexmark.html.renderer.LinkResolverBasicContext context) {
+                        return new SafeLinks();
+                    }
+                })
                 .build();
     }
 
