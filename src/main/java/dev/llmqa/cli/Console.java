@@ -28,6 +28,9 @@ final class Console implements Progress {
     @Override
     public void warning(Problem problem) {
         err.println("warning: " + problem.format());
+        if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {
+            err.println(annotation("warning", problem));
+        }
         err.flush();
     }
 
@@ -40,7 +43,31 @@ final class Console implements Progress {
 
     void failed(String what, BuildFailed failure) {
         err.println(what + " failed with " + Problems.report(failure.problems()).stripTrailing());
+        if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {
+            failure.problems().forEach(p -> err.println(annotation("error", p)));
+        }
         err.flush();
+    }
+
+    /** A GitHub Actions workflow command, so the problem shows on the pull request's diff. */
+    static String annotation(String level, Problem problem) {
+        StringBuilder command = new StringBuilder("::").append(level).append(" file=").append(escapeProperty(problem.path()));
+        if (problem.line() > 0) {
+            command.append(",line=").append(problem.line());
+        }
+        if (problem.column() > 0) {
+            command.append(",col=").append(problem.column());
+        }
+        String text = problem.message() + (problem.hint().isEmpty() ? "" : " (" + problem.hint() + ")");
+        return command.append("::").append(escapeData(text)).toString();
+    }
+
+    private static String escapeData(String text) {
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    private static String escapeProperty(String text) {
+        return escapeData(text).replace(":", "%3A").replace(",", "%2C");
     }
 
     void error(String line) {
