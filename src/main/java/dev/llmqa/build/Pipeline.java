@@ -1,6 +1,7 @@
 package dev.llmqa.build;
 
 import dev.llmqa.bake.Bake;
+import dev.llmqa.check.LinkCheck;
 import dev.llmqa.check.OutputCheck;
 import dev.llmqa.config.SiteConfig;
 import dev.llmqa.content.Scan;
@@ -69,7 +70,8 @@ public final class Pipeline {
                 new KatexAssets(),
                 new PublishExamples(),
                 new SearchIndex(),
-                new OutputCheck()));
+                new OutputCheck(),
+                new LinkCheck()));
         if (publish) {
             stages.add(new Publish());
         }
