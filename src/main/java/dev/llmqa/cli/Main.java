@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Version.class,
         description = "Builds the LLM Interview Q&A site: markdown in content/, runnable Java in examples/, "
                 + "templates in templates/, the finished static site in site/.",
-        subcommands = {BuildCommand.class, ServeCommand.class, CheckCommand.class, PruneCommand.class,
+        subcommands = {BuildCommand.class, ServeCommand.class, CheckCommand.class, NewCommand.class, PruneCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the build found problems (each is listed as path:line)", "2:bad command line"})
