@@ -10,8 +10,10 @@ import java.nio.file.Path;
  * @param useCache  whether stages may reuse results of earlier builds
  * @param cache     where results are kept between builds (git-ignored, outside the site)
  * @param strictDiagrams a diagram with no stored SVG and no Mermaid CLI is an error, not a warning
+ * @param reproducible   leave out what differs from run to run (snippet run times), so two builds of the same
+ *                       sources are byte-identical; on when SOURCE_DATE_EPOCH is set (reproducible-builds.org)
  */
-public record SiteConfig(Path root, Path out, boolean useCache, Path cache, boolean strictDiagrams) {
+public record SiteConfig(Path root, Path out, boolean useCache, Path cache, boolean strictDiagrams, boolean reproducible) {
 
     public static final String CONTENT = "content";
     public static final String TEMPLATES = "templates";
@@ -25,23 +27,28 @@ public record SiteConfig(Path root, Path out, boolean useCache, Path cache, bool
     }
 
     public static SiteConfig of(Path root) {
-        return new SiteConfig(root, root.resolve(SITE), true, root.resolve(".llmqa/cache"), false);
+        return new SiteConfig(root, root.resolve(SITE), true, root.resolve(".llmqa/cache"), false,
+                System.getenv("SOURCE_DATE_EPOCH") != null);
     }
 
     public SiteConfig withOut(Path newOut) {
-        return new SiteConfig(root, newOut, useCache, cache, strictDiagrams);
+        return new SiteConfig(root, newOut, useCache, cache, strictDiagrams, reproducible);
     }
 
     public SiteConfig withCache(boolean use) {
-        return new SiteConfig(root, out, use, cache, strictDiagrams);
+        return new SiteConfig(root, out, use, cache, strictDiagrams, reproducible);
     }
 
     public SiteConfig withCacheFolder(Path folder) {
-        return new SiteConfig(root, out, useCache, folder, strictDiagrams);
+        return new SiteConfig(root, out, useCache, folder, strictDiagrams, reproducible);
+    }
+
+    public SiteConfig withReproducible(boolean on) {
+        return new SiteConfig(root, out, useCache, cache, strictDiagrams, on);
     }
 
     public SiteConfig withStrictDiagrams(boolean strict) {
-        return new SiteConfig(root, out, useCache, cache, strict);
+        return new SiteConfig(root, out, useCache, cache, strict, reproducible);
     }
 
     /** The committed store of rendered diagrams. */

@@ -12,7 +12,11 @@ final class Html {
         return Escaping.escapeHtml(raw, false);
     }
 
-    static String millis(long millis) {
-        return millis < 1 ? "<1 ms" : millis + " ms";
+    /** "ran in 12 ms"; in a reproducible build only "ran at build time", since run times differ between runs. */
+    static String ran(String what, long millis, dev.llmqa.site.Site site) {
+        if (site.config().reproducible()) {
+            return what + " at build time";
+        }
+        return what + " in " + (millis < 1 ? "&lt;1 ms" : millis + " ms");
     }
 }

@@ -41,7 +41,7 @@ public final class JavaBlockRenderer implements BlockRenderer {
             html.append("<div class=\"snippet-output\" role=\"region\" aria-label=\"Output\"><pre><samp>")
                     .append(Html.text(out.output())).append("</samp></pre></div>\n");
         }
-        html.append("<p class=\"snippet-meta\">ran in ").append(Html.millis(out.millis()))
+        html.append("<p class=\"snippet-meta\">").append(Html.ran("ran", out.millis(), site))
                 .append(out.truncated() ? " · output truncated" : "").append("</p>\n</div>");
         return html.toString();
     }

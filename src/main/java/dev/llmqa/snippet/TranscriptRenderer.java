@@ -34,7 +34,7 @@ public final class TranscriptRenderer implements BlockRenderer {
         trimTrailingNewlines(html);
         html.append("</code></pre>\n");
         site.results().get(Spot.of(page, block), Outputs.Replayed.class).ifPresent(r -> html
-                .append("<p class=\"snippet-meta\">replayed and checked in ").append(Html.millis(r.millis())).append("</p>\n"));
+                .append("<p class=\"snippet-meta\">").append(Html.ran("replayed and checked", r.millis(), site)).append("</p>\n"));
         return html.append("</div>").toString();
     }
 

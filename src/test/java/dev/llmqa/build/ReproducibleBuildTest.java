@@ -1,0 +1,29 @@
+package dev.llmqa.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llmqa.Fixtures;
+import dev.llmqa.config.SiteConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two builds of the same sources, each from nothing (no cache), give a byte-identical site in reproducible mode. */
+class ReproducibleBuildTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void two_cold_builds_of_the_same_sources_are_byte_identical() throws Exception {
+        Path root = Fixtures.copy("blocks", work.resolve("project"));
+        Fixtures.write(root.resolve("content/about.md"), "title=About\ntype=page\nstatus=published\n~~~~~~\n"
+                + "Math $a_i$, a [link](index.html) and\n\n```mermaid\nflowchart LR\n  A --> B\n```\n");
+        SiteConfig config = SiteConfig.of(root).withReproducible(true).withCache(false);
+        Pipeline.standard(true, Progress.SILENT).run(config.withOut(work.resolve("one")).withCacheFolder(work.resolve("c1")));
+        Pipeline.standard(true, Progress.SILENT).run(config.withOut(work.resolve("two")).withCacheFolder(work.resolve("c2")));
+        assertThat(Fixtures.fingerprint(work.resolve("two"))).isEqualTo(Fixtures.fingerprint(work.resolve("one")));
+        assertThat(Files.readString(work.resolve("one/questions/01-kinds.html"))).contains("ran at build time");
+    }
+}
