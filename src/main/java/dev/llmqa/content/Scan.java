@@ -87,9 +87,27 @@ public final class Scan implements Stage {
         extracted.blocks().stream().filter(b -> !b.closed()).forEach(b -> problems.add(path, b.line(),
                 "this code fence is never closed, so the rest of the file is code",
                 "Close it with a line of the same fence (```) after the code."));
+        extracted.blocks().forEach(b -> misspeltKind(b).ifPresent(kind -> problems.add(path, b.line(),
+                "unknown block kind '" + b.kind() + "'", "Did you mean '" + kind + "'? Only " + String.join(", ", EXECUTABLE)
+                        + " blocks run or draw; other kinds show as plain code.")));
         String uri = config.display(file).substring(SiteConfig.CONTENT.length() + 1).replaceAll("\\.md$", ".html");
         return Optional.of(new Page(file.toAbsolutePath().normalize(), path, uri, header.get(), body,
                 extracted.blocks(), extracted.values(), extracted.formulas()));
+    }
+
+    /** The kinds that do something; a kind one or two letters away from one of them is surely a typo. */
+    static final List<String> EXECUTABLE = List.of("java", "jshell", "mermaid");
+
+    /** Languages that are close to an executable kind by spelling but are not typos. */
+    private static final java.util.Set<String> LANGUAGES = java.util.Set.of("shell", "sh", "bash", "zsh", "console",
+            "json", "js", "jsx", "javascript", "text", "plain", "txt", "kotlin", "scala", "groovy", "jsonc", "json5");
+
+    private static Optional<String> misspeltKind(dev.llmqa.site.Block block) {
+        String kind = block.kind().toLowerCase(java.util.Locale.ROOT);
+        if (kind.length() < 3 || EXECUTABLE.contains(block.kind()) || LANGUAGES.contains(kind)) {
+            return Optional.empty();
+        }
+        return EXECUTABLE.stream().filter(k -> dev.llmqa.problem.Suggest.distance(kind, k) <= 2).findFirst();
     }
 
     private static Optional<String> decode(String path, Path file, Problems problems) throws IOException {

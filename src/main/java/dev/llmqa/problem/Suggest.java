@@ -27,7 +27,7 @@ public final class Suggest {
         return closest(word, known).map(s -> "Did you mean '" + s + "'? ").orElse("");
     }
 
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

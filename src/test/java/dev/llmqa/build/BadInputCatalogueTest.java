@@ -1,0 +1,118 @@
+package dev.llmqa.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llmqa.Fixtures;
+import dev.llmqa.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The catalogue of bad input a pull request can bring. Each case fails the build with exit code 1 and the exact
+ * first problem line, within a minute, and leaves the previously built site exactly as it was.
+ */
+class BadInputCatalogueTest {
+
+    private static final String PAGE = "content/questions/02-bad.md";
+    private static final String HEAD = "title=Bad\ntype=question\nstatus=published\norder=2\nsummary=S.\ntimeout=3\n~~~~~~\n";
+
+    @TempDir
+    Path root;
+
+    static Stream<Arguments> catalogue() {
+        return Stream.of(
+                bad("an empty file", "", PAGE + ": no header: the file has no ~~~~~~ line"),
+                bad("text without a header", "Just some text.\n", PAGE + ":1: no header: the file has no ~~~~~~ line"),
+                bad("a header line without =", "title=T\ntype=page\nstatus=draft\njust words\n~~~~~~\n",
+                        PAGE + ":4: header line 'just words' is not key=value"),
+                bad("a separator with spaces", "title=T\n~~~~~~  \nx\n", PAGE + ":2: the header separator has spaces around it"),
+                bad("no title", "type=page\nstatus=published\n~~~~~~\n", PAGE + ":1: the header has no title"),
+                bad("an unknown status", "title=T\ntype=page\nstatus=publishd\n~~~~~~\n", PAGE + ":3: unknown status 'publishd'"),
+                bad("an unknown type", "title=T\ntype=qestion\nstatus=draft\n~~~~~~\n",
+                        PAGE + ":2: unknown type 'qestion': there is no template templates/qestion.ftl"),
+                bad("an unknown key", "title=T\ntype=page\nstatus=draft\nsumary=S\n~~~~~~\n", PAGE + ":4: unknown header key 'sumary'"),
+                bad("a repeated key", "title=T\ntitle=U\ntype=page\nstatus=draft\n~~~~~~\n",
+                        PAGE + ":2: header key 'title' is repeated (first on line 1)"),
+                bad("an order that is not a number", "title=T\ntype=question\nstatus=draft\norder=two\nsummary=S\n~~~~~~\n",
+                        PAGE + ":4: order 'two' is not a positive whole number"),
+                bad("a duplicate order", HEAD.replace("order=2", "order=1") + "Text.\n",
+                        PAGE + ":4: order=1 is already used by content/questions/01-kinds.md:4"),
+                bad("an unclosed fence", HEAD + "Text.\n\n```java\nint x = 1;\n", PAGE + ":10: this code fence is never closed, so the rest of the file is code"),
+                bad("a misspelt block kind", HEAD + "```jshel\njshell> 1\n```\n", PAGE + ":8: unknown block kind 'jshel'"),
+                bad("a missing include file", HEAD + "```java include=nope.jsh#kv-formula\n```\n", PAGE + ":8: example file examples/nope.jsh does not exist"),
+                bad("a missing region", HEAD + "```java include=01-kinds.jsh#nope\n```\n", PAGE + ":8: region 'nope' is not in examples/01-kinds.jsh"),
+                bad("an include that leaves examples/", HEAD + "```java include=../pom.xml\n```\n", PAGE + ":8: example path '../pom.xml' leaves examples/"),
+                bad("a compile error", HEAD + "```java\nint x = nothing;\n```\n", PAGE + ":9:9: compile error: cannot find symbol: variable nothing"),
+                bad("an exception", HEAD + "```java\nthrow new IllegalStateException(\"boom\");\n```\n", PAGE + ":9: IllegalStateException: boom"),
+                bad("a transcript that does not match", HEAD + "```jshell\njshell> 2 * 2\n$1 ==> 5\n```\n",
+                        PAGE + ":10: the transcript does not match what jshell prints for: 2 * 2"),
+                bad("System.exit", HEAD + "```java\nSystem.exit(1);\n```\n", PAGE + ":9: the snippet ended the JVM (System.exit?)"),
+                bad("an endless loop", HEAD + "```java\nwhile (true) { }\n```\n", PAGE + ":9: timed out after 3 s (an endless loop?); the page's session was stopped"),
+                bad("a megabyte of output", HEAD + "```java\nSystem.out.print(\"y\".repeat(1 << 20));\n```\n",
+                        PAGE + ":8: the block printed more than the 64 KiB a page may show"),
+                bad("an inline value that does not compile", HEAD + "It is `= nothing + 1`.\n", PAGE + ":8:"),
+                bad("invalid TeX", HEAD + "The loss $\\frac{a$ here.\n", PAGE + ":8:10: invalid TeX: KaTeX parse error:"),
+                bad("a broken link", HEAD + "See [this](nowhere.html).\n", PAGE + ":8: broken link: nowhere.html is not a file of the site"),
+                bad("a broken anchor", HEAD + "See [this](01-kinds.html#nowhere).\n",
+                        PAGE + ":8: broken anchor: 01-kinds.html#nowhere has no element with id 'nowhere'"));
+    }
+
+    static Stream<Arguments> files() {
+        return Stream.of(
+                Arguments.of("a binary file", new byte[] {'t', '=', 1, 0, 2, 3}, PAGE + ":1: the file holds a NUL byte: it looks binary"),
+                Arguments.of("text that is not UTF-8", (HEAD + "caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1),
+                        PAGE + ":8: the file is not valid UTF-8"),
+                Arguments.of("a 20 MB file", (HEAD + "x".repeat(20 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8),
+                        PAGE + ": the file is 20480 KiB, over the 2048 KiB limit"));
+    }
+
+    private static Arguments bad(String name, String text, String firstProblem) {
+        return Arguments.of(name, text, firstProblem);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalogue")
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void bad_text_fails_at_its_place_and_keeps_the_site(String name, String text, String firstProblem) throws Exception {
+        failsWith(text.getBytes(StandardCharsets.UTF_8), firstProblem);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("files")
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void bad_files_fail_at_their_place_and_keep_the_site(String name, byte[] bytes, String firstProblem) throws Exception {
+        failsWith(bytes, firstProblem);
+    }
+
+    private void failsWith(byte[] bytes, String firstProblem) throws Exception {
+        Fixtures.copy("blocks", root);
+        assertThat(build().code()).isZero();
+        Map<String, String> before = Fixtures.fingerprint(root.resolve("site"));
+        Files.write(root.resolve(PAGE), bytes);
+        Result result = build();
+        assertThat(result.code()).as(result.err()).isEqualTo(1);
+        assertThat(result.err()).as(result.err()).contains("  1. " + firstProblem);
+        assertThat(Fixtures.fingerprint(root.resolve("site"))).isEqualTo(before);
+    }
+
+    private record Result(int code, String err) {
+    }
+
+    private Result build() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"build", "-q", "--root", root.toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(err, true));
+        return new Result(code, err.toString());
+    }
+}
