@@ -1,6 +1,7 @@
 package dev.llmqa.highlight;
 
 import dev.llmqa.execute.Executor;
+import dev.llmqa.execute.TextCache;
 import dev.llmqa.problem.Problems;
 import dev.llmqa.site.Block;
 import dev.llmqa.site.Page;
@@ -9,14 +10,6 @@ import dev.llmqa.site.Site;
 import dev.llmqa.site.Spot;
 import dev.llmqa.snippet.ExampleFiles;
 import dev.llmqa.snippet.Regions;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,7 +36,7 @@ public final class HighlightExecutor implements Executor {
 
     @Override
     public Results execute(Site site, Problems problems) {
-        Path folder = site.config().cache().resolve("highlight");
+        TextCache cache = new TextCache(site.config().cache().resolve("highlight"), site.config().useCache());
         ExampleFiles examples = new ExampleFiles(site.config().examples());
         Results results = Results.empty();
         highlighted = 0;
@@ -59,8 +52,8 @@ public final class HighlightExecutor implements Executor {
                     if (code.isEmpty()) {
                         continue;
                     }
-                    Path file = folder.resolve(key(block.kind(), code.get()) + ".html");
-                    Optional<String> html = site.config().useCache() ? read(file) : Optional.empty();
+                    String key = TextCache.key("hljs@" + Highlighter.VERSION, block.kind(), code.get());
+                    Optional<String> html = cache.get(key);
                     if (html.isPresent()) {
                         cached++;
                     } else {
@@ -71,7 +64,7 @@ public final class HighlightExecutor implements Executor {
                         if (html.isEmpty()) {
                             continue;
                         }
-                        write(folder, file, html.get());
+                        cache.put(key, html.get());
                         highlighted++;
                     }
                     results = results.with(Spot.of(page, block), Highlighted.class, new Highlighted(html.get()));
@@ -99,35 +92,5 @@ public final class HighlightExecutor implements Executor {
         }
         return hash < 0 ? Optional.of(Regions.withoutMarkers(file.text()))
                 : Regions.find(file.text(), target.substring(hash + 1)).map(Regions.Region::text);
-    }
-
-    static String key(String language, String code) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(("hljs@" + Highlighter.VERSION + "/" + language + "/").getBytes(StandardCharsets.UTF_8));
-            sha.update(code.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Optional<String> read(Path file) {
-        try {
-            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static void write(Path folder, Path file, String html) {
-        try {
-            Files.createDirectories(folder);
-            Path temp = Files.createTempFile(folder, ".entry", ".tmp");
-            Files.writeString(temp, html, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            // a cache that cannot be written only costs time next build
-        }
     }
 }

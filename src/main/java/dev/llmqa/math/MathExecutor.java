@@ -1,6 +1,7 @@
 package dev.llmqa.math;
 
 import dev.llmqa.execute.Executor;
+import dev.llmqa.execute.TextCache;
 import dev.llmqa.problem.Problem;
 import dev.llmqa.problem.Problems;
 import dev.llmqa.site.Formula;
@@ -8,14 +9,6 @@ import dev.llmqa.site.Page;
 import dev.llmqa.site.Results;
 import dev.llmqa.site.Site;
 import dev.llmqa.site.Spot;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -39,7 +32,7 @@ public final class MathExecutor implements Executor {
 
     @Override
     public Results execute(Site site, Problems problems) {
-        Path folder = site.config().cache().resolve("math");
+        TextCache cache = new TextCache(site.config().cache().resolve("math"), site.config().useCache());
         Results results = Results.empty();
         typeset = 0;
         cached = 0;
@@ -47,8 +40,8 @@ public final class MathExecutor implements Executor {
         try {
             for (Page page : site.pages()) {
                 for (Formula formula : page.formulas()) {
-                    Path file = folder.resolve(key(formula) + ".html");
-                    Optional<String> hit = site.config().useCache() ? read(file) : Optional.empty();
+                    String key = TextCache.key("katex@" + Katex.VERSION, String.valueOf(formula.display()), formula.tex());
+                    Optional<String> hit = cache.get(key);
                     String html;
                     if (hit.isPresent()) {
                         html = hit.get();
@@ -66,7 +59,7 @@ public final class MathExecutor implements Executor {
                                             + " write \\$ for a literal dollar sign."));
                             continue;
                         }
-                        write(folder, file, html);
+                        cache.put(key, html);
                         typeset++;
                     }
                     results = results.with(new Spot(page.path(), formula.line(), formula.column()), Typeset.class,
@@ -79,35 +72,5 @@ public final class MathExecutor implements Executor {
             }
         }
         return results;
-    }
-
-    static String key(Formula formula) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(("katex@" + Katex.VERSION + "/" + formula.display() + "/").getBytes(StandardCharsets.UTF_8));
-            sha.update(formula.tex().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Optional<String> read(Path file) {
-        try {
-            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static void write(Path folder, Path file, String html) {
-        try {
-            Files.createDirectories(folder);
-            Path temp = Files.createTempFile(folder, ".entry", ".tmp");
-            Files.writeString(temp, html, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            // a cache that cannot be written only costs time next build
-        }
     }
 }
