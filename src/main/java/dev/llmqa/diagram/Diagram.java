@@ -1,12 +1,9 @@
 package dev.llmqa.diagram;
 
+import dev.llmqa.execute.TextCache;
 import dev.llmqa.site.Block;
 import dev.llmqa.site.Page;
 import dev.llmqa.site.Spot;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * A {@code mermaid} block to draw.
@@ -38,17 +35,7 @@ public record Diagram(Spot spot, int codeLine, String source, String title, Stri
     }
 
     static String key(String source, String toolVersion, String config) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {"mermaid-cli@" + toolVersion, config, source}) {
-                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-                sha.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-                sha.update(bytes);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return TextCache.key("mermaid-cli@" + toolVersion, config, source);
     }
 
     /** The first quoted or bracketed label, e.g. A["Prefill (parallel)"] gives "Prefill (parallel)". */

@@ -2,16 +2,13 @@ package dev.llmqa.snippet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmqa.config.Release;
+import dev.llmqa.execute.TextCache;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -91,27 +88,16 @@ public final class SnippetCache {
     }
 
     static String key(PageProgram program) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            update(sha, "llmqa-snippets/" + FORMAT + "/" + Release.version() + "/" + Runtime.version());
-            update(sha, program.page() + "/" + program.timeoutPerStep().toMillis());
-            for (Step step : program.steps()) {
-                update(sha, step.getClass().getSimpleName() + "/" + program.timeoutFor(step).toMillis());
-                for (Source source : step.sources()) {
-                    update(sha, source.path() + ":" + source.line());
-                    update(sha, source.code());
-                }
+        List<String> parts = new ArrayList<>();
+        parts.add("llmqa-snippets/" + FORMAT + "/" + Release.version() + "/" + Runtime.version());
+        parts.add(program.page() + "/" + program.timeoutPerStep().toMillis());
+        for (Step step : program.steps()) {
+            parts.add(step.getClass().getSimpleName() + "/" + program.timeoutFor(step).toMillis());
+            for (Source source : step.sources()) {
+                parts.add(source.path() + ":" + source.line());
+                parts.add(source.code());
             }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
-    }
-
-    private static void update(MessageDigest sha, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-        sha.update((byte) ':');
-        sha.update(bytes);
+        return TextCache.key(parts.toArray(String[]::new));
     }
 }
