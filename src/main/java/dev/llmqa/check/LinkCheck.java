@@ -2,6 +2,7 @@ package dev.llmqa.check;
 
 import dev.llmqa.problem.Problem;
 import dev.llmqa.problem.Problems;
+import dev.llmqa.site.LineMap;
 import dev.llmqa.site.Page;
 import dev.llmqa.site.Site;
 import dev.llmqa.site.Stage;
@@ -10,11 +11,14 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
@@ -22,11 +26,27 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Every relative link, image, stylesheet and script of every written page points at a file of the site, and
- * every {@code #fragment} at an id there. A broken link in a page's markdown is reported at its line; one made by
- * a template at the template's page.
+ * Every relative link, image, media file, stylesheet and script of every written page points at a file of the
+ * site, and every {@code #fragment} at an id there; every {@code url(…)} of every stylesheet points at a file. A
+ * broken reference in a page's markdown is reported at its line; one made by a template at the template's page;
+ * one in a stylesheet at its line in templates/assets/.
  */
 public final class LinkCheck implements Stage {
+
+    /** The attributes that name another file, and what a reader would call that file. */
+    private static final List<Reference> REFERENCES = List.of(
+            new Reference("a[href]", "href", Kind.LINK),
+            new Reference("img[src]", "src", Kind.IMAGE),
+            new Reference("img[srcset]", "srcset", Kind.IMAGE),
+            new Reference("source[srcset]", "srcset", Kind.IMAGE),
+            new Reference("source[src]", "src", Kind.MEDIA),
+            new Reference("video[src], audio[src], track[src], embed[src]", "src", Kind.MEDIA),
+            new Reference("video[poster]", "poster", Kind.IMAGE),
+            new Reference("object[data]", "data", Kind.MEDIA),
+            new Reference("link[href]", "href", Kind.ASSET),
+            new Reference("script[src]", "src", Kind.ASSET));
+
+    private static final Pattern CSS_URL = Pattern.compile("url\\(\\s*(['\"]?)([^'\")]+)\\1\\s*\\)");
 
     private int links;
 
@@ -41,30 +61,26 @@ public final class LinkCheck implements Stage {
         Path root = site.staging();
         Map<Path, Set<String>> ids = new HashMap<>();
         Map<String, Page> byUri = site.pages().stream().collect(Collectors.toMap(Page::uri, p -> p, (a, b) -> a));
-        List<Path> pages;
-        try (Stream<Path> files = Files.walk(root)) {
-            pages = files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
-        }
-        for (Path file : pages) {
-            String uri = root.relativize(file).toString().replace('\\', '/');
+        for (Path file : files(root, ".html")) {
+            String uri = uri(root, file);
             Document dom = Jsoup.parse(file.toFile(), "UTF-8");
-            for (Element element : dom.select("a[href], link[href], img[src], script[src]")) {
-                String href = element.hasAttr("href") ? element.attr("href") : element.attr("src");
-                if (href.isEmpty() || href.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") || href.startsWith("//")) {
-                    continue;
+            for (Reference reference : REFERENCES) {
+                for (Element element : dom.select(reference.selector())) {
+                    for (String href : reference.urls(element.attr(reference.attribute()))) {
+                        check(root, file, href, reference.kind(), ids).ifPresent(
+                                found -> problems.add(problem(byUri.get(uri), uri, href, found)));
+                    }
                 }
-                links++;
-                int hash = href.indexOf('#');
-                String path = URLDecoder.decode(hash < 0 ? href : href.substring(0, hash), StandardCharsets.UTF_8);
-                String fragment = hash < 0 ? "" : href.substring(hash + 1);
-                Path target = path.isEmpty() ? file : file.getParent().resolve(path).normalize();
-                if (!target.startsWith(root) || !Files.isRegularFile(target)) {
-                    problems.add(problem(byUri.get(uri), uri, href, "broken link: " + href + " is not a file of the site",
-                            "Link to a page or file that exists, relative to this page; pages end in .html, not .md."));
-                } else if (!fragment.isEmpty() && target.toString().endsWith(".html")
-                        && !ids.computeIfAbsent(target, LinkCheck::ids).contains(fragment)) {
-                    problems.add(problem(byUri.get(uri), uri, href, "broken anchor: " + href + " has no element with id '"
-                            + fragment + "'", "Headings get ids from their text: '## Paged allocation' is #paged-allocation."));
+            }
+        }
+        for (Path css : files(root, ".css")) {
+            String[] lines = Files.readString(css, StandardCharsets.UTF_8).split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher url = CSS_URL.matcher(lines[i]);
+                while (url.find()) {
+                    int line = i + 1;
+                    check(root, css, url.group(2).strip(), Kind.ASSET, ids).ifPresent(found -> problems.add(
+                            Problem.at(stylesheet(site, root, css), line, found.message(), found.hint())));
                 }
             }
         }
@@ -76,6 +92,37 @@ public final class LinkCheck implements Stage {
         return links + " links checked";
     }
 
+    private static List<Path> files(Path root, String suffix) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(f -> f.toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    private static String uri(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    /** A problem's message and hint when {@code href}, written in {@code file}, leads nowhere. */
+    private Optional<Found> check(Path root, Path file, String href, Kind kind, Map<Path, Set<String>> ids) {
+        if (href.isEmpty() || href.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") || href.startsWith("//")) {
+            return Optional.empty();
+        }
+        links++;
+        int hash = href.indexOf('#');
+        String path = URLDecoder.decode(hash < 0 ? href : href.substring(0, hash), StandardCharsets.UTF_8);
+        String fragment = hash < 0 ? "" : href.substring(hash + 1);
+        Path target = path.isEmpty() ? file : file.getParent().resolve(path).normalize();
+        if (!target.startsWith(root) || !Files.isRegularFile(target)) {
+            return Optional.of(new Found(kind.label + ": " + href + " is not a file of the site", kind.hint));
+        }
+        if (!fragment.isEmpty() && target.toString().endsWith(".html")
+                && !ids.computeIfAbsent(target, LinkCheck::ids).contains(fragment)) {
+            return Optional.of(new Found("broken anchor: " + href + " has no element with id '" + fragment + "'",
+                    "Headings get ids from their text: '## Paged allocation' is #paged-allocation."));
+        }
+        return Optional.empty();
+    }
+
     private static Set<String> ids(Path html) {
         try {
             return Jsoup.parse(html.toFile(), "UTF-8").select("[id]").stream().map(Element::id).collect(Collectors.toSet());
@@ -84,21 +131,72 @@ public final class LinkCheck implements Stage {
         }
     }
 
-    /** At the markdown line that holds the link when the page has one, else at the page (a template made it). */
-    private static Problem problem(Page page, String uri, String href, String message, String hint) {
+    /** At the markdown line that holds the reference when the page has one, else at the page (a template made it). */
+    private static Problem problem(Page page, String uri, String href, Found found) {
         if (page == null) {
-            return Problem.at("site/" + uri, 0, message + " (made by a template)", hint);
+            return Problem.at("site/" + uri, 0, found.message() + " (made by a template)", found.hint());
         }
-        return Problem.at(page.path(), lineOf(page, href).orElse(0), message, hint);
+        return Problem.at(page.path(), lineOf(page, href).orElse(0), found.message(), found.hint());
     }
 
     private static Optional<Integer> lineOf(Page page, String href) {
         String[] lines = page.body().split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains("(" + href + ")") || lines[i].contains("\"" + href + "\"") || lines[i].contains("<" + href + ">")) {
-                return Optional.of(dev.llmqa.site.LineMap.fileLine(page.header().separatorLine(), i));
+        List<Pattern> forms = List.of(
+                Pattern.compile("\\(" + Pattern.quote(href) + "(\\s|\\))"),
+                Pattern.compile("[\"'<]" + Pattern.quote(href) + "[\"'>]"),
+                Pattern.compile(Pattern.quote(href)));
+        for (Pattern form : forms) {
+            for (int i = 0; i < lines.length; i++) {
+                if (form.matcher(lines[i]).find()) {
+                    return Optional.of(LineMap.fileLine(page.header().separatorLine(), i));
+                }
             }
         }
         return Optional.empty();
+    }
+
+    /** A stylesheet's source: templates/assets/… when it came from there, else its place in the site. */
+    private static String stylesheet(Site site, Path root, Path css) {
+        String uri = uri(root, css);
+        Path source = site.config().templates().resolve(dev.llmqa.bake.Bake.ASSETS).resolve(uri);
+        return Files.isRegularFile(source) ? site.config().display(source) : "site/" + uri;
+    }
+
+    private enum Kind {
+        LINK("broken link", "Link to a page or file that exists, relative to this page; pages end in .html, not .md."),
+        IMAGE("missing image", "Put the image in content/, next to the page or in a folder beside it (files there are "
+                + "copied with the pages), and name it relative to the page: ![what it shows](images/chart.png)."),
+        MEDIA("missing media file", "Put the file in content/, next to the page, and name it relative to the page."),
+        ASSET("missing asset", "Put stylesheets, scripts and fonts in templates/assets/ (copied to the site root) "
+                + "and name them relative to the file that uses them.");
+
+        final String label;
+        final String hint;
+
+        Kind(String label, String hint) {
+            this.label = label;
+            this.hint = hint;
+        }
+    }
+
+    private record Found(String message, String hint) {
+    }
+
+    private record Reference(String selector, String attribute, Kind kind) {
+
+        /** The URLs an attribute names: one, or for srcset each candidate's URL. */
+        List<String> urls(String value) {
+            if (!attribute.equals("srcset")) {
+                return List.of(value.strip());
+            }
+            List<String> urls = new ArrayList<>();
+            for (String candidate : value.split(",")) {
+                String url = candidate.strip().split("\\s+")[0];
+                if (!url.isEmpty()) {
+                    urls.add(url);
+                }
+            }
+            return urls;
+        }
     }
 }

@@ -48,6 +48,7 @@ public final class Scan implements Stage {
             read(config, file, types, problems).ifPresent(pages::add);
         }
         checkDuplicateOrders(pages, problems);
+        checkDuplicateSlugs(pages, problems);
         return site.withPages(pages);
     }
 
@@ -177,6 +178,29 @@ public final class Scan implements Stage {
                         "order=" + order + " is already used by " + first.path() + ":" + firstLine,
                         "Give each " + page.type() + " its own order; the next free one is "
                                 + nextFree(byType.get(page.type())) + "."));
+            }
+        }
+    }
+
+    /**
+     * A page's name without its order prefix, in lower case: {@code 08-kv-cache.md} is "kv-cache". Two pages with
+     * one slug are a copied page left unrenamed, or two URLs that collide on a case-insensitive disk; and example
+     * files are found by file name whatever the folder.
+     */
+    static String slug(Page page) {
+        String name = Path.of(page.path()).getFileName().toString();
+        return name.substring(0, name.length() - ".md".length()).replaceFirst("^\\d+-", "")
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static void checkDuplicateSlugs(List<Page> pages, Problems problems) {
+        Map<String, Page> bySlug = new HashMap<>();
+        for (Page page : pages) {
+            Page first = bySlug.putIfAbsent(slug(page), page);
+            if (first != null) {
+                problems.add(Problem.at(page.path(), 1, "the page name '" + slug(page) + "' is already used by "
+                        + first.path(), "Rename one of the two files: each page needs a name of its own (its address "
+                        + "and its examples/NAME.jsh follow from the file name)."));
             }
         }
     }

@@ -9,6 +9,7 @@ import dev.llmqa.site.Results;
 import dev.llmqa.site.Site;
 import dev.llmqa.site.Spot;
 import dev.llmqa.snippet.ExampleFiles;
+import dev.llmqa.snippet.IncludeTarget;
 import dev.llmqa.snippet.Regions;
 import java.util.Optional;
 import java.util.Set;
@@ -80,17 +81,15 @@ public final class HighlightExecutor implements Executor {
 
     /** The code a block shows: its own text, or the region an include= names. */
     private static Optional<String> code(Page page, Block block, ExampleFiles examples) {
-        Optional<String> include = block.info().attribute("include");
+        Optional<IncludeTarget> include = IncludeTarget.of(block);
         if (include.isEmpty()) {
             return Optional.of(block.code());
         }
-        String target = include.get();
-        int hash = target.indexOf('#');
-        ExampleFiles.Read file = examples.read(hash < 0 ? target : target.substring(0, hash), page.path(), block.line());
+        ExampleFiles.Read file = examples.read(include.get().file(), page.path(), block.line());
         if (!file.ok()) {
             return Optional.empty();
         }
-        return hash < 0 ? Optional.of(Regions.withoutMarkers(file.text()))
-                : Regions.find(file.text(), target.substring(hash + 1)).map(Regions.Region::text);
+        return include.get().wholeFile() ? Optional.of(Regions.withoutMarkers(file.text()))
+                : Regions.find(file.text(), include.get().region()).map(Regions.Region::text);
     }
 }

@@ -27,6 +27,7 @@ final class RawHtml implements NodeRenderer {
             .addAttributes("abbr", "title")
             .removeProtocols("img", "src", "http")
             .preserveRelativeLinks(true);
+    private static final String RELATIVE_BASE = "https://relative.invalid/";
     private static final Set<String> INLINE = Set.of("b", "i", "em", "strong", "sup", "sub", "kbd", "samp", "var",
             "code", "small", "mark", "s", "u", "br", "wbr", "abbr", "q", "cite", "dfn");
     private static final Pattern TAG = Pattern.compile("^<(/?)([a-zA-Z][a-zA-Z0-9]*)\\s*(/?)>$");
@@ -41,7 +42,8 @@ final class RawHtml implements NodeRenderer {
     }
 
     private static void block(String raw, HtmlWriter html) {
-        String clean = Jsoup.clean(raw, "", BLOCKS, new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false));
+        // jsoup keeps a relative URL only when it can resolve it against a base; this one only makes it resolvable
+        String clean = Jsoup.clean(raw, RELATIVE_BASE, BLOCKS, new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false));
         html.line();
         html.raw(clean);
         html.line();

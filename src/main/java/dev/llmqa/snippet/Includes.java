@@ -17,15 +17,12 @@ final class Includes {
     static Results resolve(Page page, ExampleFiles examples, Results results, Problems problems) {
         Results updated = results;
         for (Block block : page.blocks()) {
-            Optional<String> include = block.info().attribute(PagePlan.INCLUDE);
+            Optional<IncludeTarget> include = IncludeTarget.of(block);
             if (include.isEmpty()) {
                 continue;
             }
-            String target = include.get();
-            int hash = target.indexOf('#');
-            String name = hash < 0 ? target : target.substring(0, hash);
-            String region = hash < 0 ? "" : target.substring(hash + 1);
-            ExampleFiles.Read file = examples.read(name, page.path(), block.line());
+            String region = include.get().region();
+            ExampleFiles.Read file = examples.read(include.get().file(), page.path(), block.line());
             if (!file.ok()) {
                 problems.add(file.problem());
                 continue;

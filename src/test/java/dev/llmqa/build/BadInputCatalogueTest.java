@@ -77,6 +77,43 @@ class BadInputCatalogueTest {
                         PAGE + ": the file is 20480 KiB, over the 2048 KiB limit"));
     }
 
+    /** Cases that take more than one file: each writes its files (path → text) over the fixture. */
+    static Stream<Arguments> layouts() {
+        return Stream.of(
+                Arguments.of("two pages with one name", Map.of("content/questions/02-kinds.md", HEAD + "Text.\n"),
+                        "content/questions/02-kinds.md:1: the page name 'kinds' is already used by content/questions/01-kinds.md"),
+                Arguments.of("an example file no page uses", Map.of("examples/leftover.jsh", "int unused = 1;\n"),
+                        "examples/leftover.jsh:1: examples/leftover.jsh is not used by any page"),
+                Arguments.of("a page renamed without its example", Map.of(PAGE, HEAD + "Text.\n", "examples/02-bda.jsh", "int x = 1;\n"),
+                        "examples/02-bda.jsh:1: examples/02-bda.jsh is not used by any page\n"
+                                + "       hint: Did you rename the page? Name it examples/02-bad.jsh to go with " + PAGE + "."),
+                Arguments.of("a missing image", Map.of(PAGE, HEAD + "Text.\n\n![A chart](images/chart.png \"Chart\")\n"),
+                        PAGE + ":10: missing image: images/chart.png is not a file of the site"),
+                Arguments.of("a missing image in raw HTML", Map.of(PAGE, HEAD + "<figure>\n<img src=\"img/a.svg\" alt=\"A\">\n</figure>\n"),
+                        PAGE + ":9: missing image: img/a.svg is not a file of the site"),
+                Arguments.of("a stylesheet that names a missing font", Map.of("templates/assets/css/extra.css",
+                        "body { color: black; }\n@font-face { src: url(\"../fonts/Body.woff2\") format(\"woff2\"); }\n"),
+                        "templates/assets/css/extra.css:2: missing asset: ../fonts/Body.woff2 is not a file of the site"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layouts")
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void bad_layouts_fail_at_their_place_and_keep_the_site(String name, Map<String, String> files, String firstProblem)
+            throws Exception {
+        Fixtures.copy("blocks", root);
+        assertThat(build().code()).isZero();
+        Map<String, String> before = Fixtures.fingerprint(root.resolve("site"));
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.createDirectories(root.resolve(file.getKey()).getParent());
+            Files.writeString(root.resolve(file.getKey()), file.getValue());
+        }
+        Result result = build();
+        assertThat(result.code()).as(result.err()).isEqualTo(1);
+        assertThat(result.err()).as(result.err()).contains("  1. " + firstProblem);
+        assertThat(Fixtures.fingerprint(root.resolve("site"))).isEqualTo(before);
+    }
+
     private static Arguments bad(String name, String text, String firstProblem) {
         return Arguments.of(name, text, firstProblem);
     }

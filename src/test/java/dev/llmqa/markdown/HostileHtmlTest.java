@@ -56,6 +56,10 @@ class HostileHtmlTest {
                 org.junit.jupiter.params.provider.Arguments.of("Press <kbd>Ctrl</kbd> twice.\n", "<kbd>Ctrl</kbd>"),
                 org.junit.jupiter.params.provider.Arguments.of("H<sub>2</sub>O\n", "H<sub>2</sub>O"),
                 org.junit.jupiter.params.provider.Arguments.of("<details><summary>More</summary>\n\nHidden.\n\n</details>\n", "<summary>More</summary>"),
-                org.junit.jupiter.params.provider.Arguments.of("[ok](https://example.org/a)\n", "<a href=\"https://example.org/a\">ok</a>"));
+                org.junit.jupiter.params.provider.Arguments.of("[ok](https://example.org/a)\n", "<a href=\"https://example.org/a\">ok</a>"),
+                org.junit.jupiter.params.provider.Arguments.of("<figure>\n<img src=\"images/chart.svg\" alt=\"Chart\">\n</figure>\n",
+                        "<img src=\"images/chart.svg\" alt=\"Chart\">"),
+                org.junit.jupiter.params.provider.Arguments.of("<details><summary>See</summary>\n<a href=\"../about.html#why\">why</a>\n</details>\n",
+                        "<a href=\"../about.html#why\">why</a>"));
     }
 }

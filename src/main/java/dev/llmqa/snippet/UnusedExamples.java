@@ -1,0 +1,75 @@
+package dev.llmqa.snippet;
+
+import dev.llmqa.problem.Problem;
+import dev.llmqa.problem.Problems;
+import dev.llmqa.problem.Suggest;
+import dev.llmqa.site.Page;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Every example file (.jsh or .java under examples/) is used by some page: loaded by its name
+ * (examples/NAME.jsh for content/…/NAME.md), loaded by an {@code examples=} header, or shown by an
+ * {@code include=} block. An unused file is most often a page renamed without its example, which would then
+ * silently stop loading.
+ */
+final class UnusedExamples {
+
+    private UnusedExamples() {
+    }
+
+    static void check(List<Page> pages, Path examples, Problems problems) throws IOException {
+        if (!Files.isDirectory(examples)) {
+            return;
+        }
+        Set<String> used = new HashSet<>();
+        Map<String, Page> unmatched = new TreeMap<>();
+        for (Page page : pages) {
+            for (String name : PagePlan.exampleNames(page)) {
+                used.add(normal(name));
+            }
+            page.blocks().stream().flatMap(b -> IncludeTarget.of(b).stream()).forEach(t -> used.add(normal(t.file())));
+            String own = PagePlan.exampleNames(page).get(0);
+            if (!Files.isRegularFile(examples.resolve(own))) {
+                unmatched.put(own, page);
+            }
+        }
+        for (String file : files(examples)) {
+            if (used.contains(file)) {
+                continue;
+            }
+            String hint = Suggest.closest(file, unmatched.keySet())
+                    .map(name -> "Did you rename the page? Name it examples/" + name + " to go with "
+                            + unmatched.get(name).path() + ". ")
+                    .orElse("")
+                    + "Otherwise load it from a page's header (examples=" + file + "), show it with ```java include="
+                    + file + "#REGION, or delete it.";
+            problems.add(Problem.at("examples/" + file, 1, "examples/" + file + " is not used by any page", hint));
+        }
+    }
+
+    private static List<String> files(Path examples) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(examples)) {
+            walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                    .map(f -> examples.relativize(f).toString().replace('\\', '/'))
+                    .filter(n -> n.endsWith(".jsh") || n.endsWith(".java"))
+                    .sorted()
+                    .forEach(names::add);
+        }
+        return names;
+    }
+
+    private static String normal(String name) {
+        return Path.of(name.strip()).normalize().toString().replace('\\', '/');
+    }
+}
