@@ -119,8 +119,15 @@ public final class Scaffold {
                 "}",
                 "// @end region=\"kernel\"",
                 "",
-                "// Self-check against a published or hand-computed value; throws on a mismatch.",
-                "if (twice(21) != 42.0) throw new IllegalStateException(\"" + name + ": twice(21) should be 42\");",
+                "// ---- self-checks against published or hand-computed values: a mismatch throws ----",
+                "int checks = 0;",
+                "void check(String what, double actual, double expected, double relTol) {",
+                "    double err = Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-300);",
+                "    if (!(err <= relTol)) throw new IllegalStateException(\"" + name + ": \" + what + \" = \" + actual + \", expected \" + expected);",
+                "    checks++;",
+                "}",
+                "check(\"twice 21\", twice(21), 42, 0);",
+                "System.out.println(\"" + name + ": \" + checks + \" checks passed\");",
                 "");
     }
 }

@@ -21,8 +21,8 @@ import jdk.jshell.UnresolvedReferenceException;
 final class Failures {
 
     static final String OUT_OF_MEMORY = "ran out of memory (the snippet JVM has -Xmx256m)";
-    static final String OUT_OF_MEMORY_HINT = "use smaller data in the example; every page's snippets share 256 MB";
-    private static final String UNDEFINED_HINT = "define it in an earlier snippet of this page or in an example file"
+    static final String OUT_OF_MEMORY_HINT = "Use smaller data in the example; every page's snippets share 256 MB";
+    private static final String UNDEFINED_HINT = "Define it in an earlier snippet of this page or in an example file"
             + " the page loads; each page runs in a fresh JShell session";
 
     private final JShell shell;
@@ -67,14 +67,32 @@ final class Failures {
         Diag diag = shell.diagnostics(sn).filter(Diag::isError).findFirst().orElse(null);
         if (diag == null) {
             return Problem.at(piece.from().path(), piece.firstCodeLine(), "compile error: jshell rejected the snippet",
-                    "check the syntax of the snippet");
+                    "Check the syntax of the snippet");
         }
         String source = sn.source();
         int position = (int) Math.max(0, diag.getStartPosition());
         String message = "compile error: " + describe(diag.getMessage(null));
-        String hint = message.contains("cannot find symbol") ? UNDEFINED_HINT
-                : "fix the Java code; snippets run in JShell with its default imports (java.util.*, java.io.*, …)";
+        String hint = message.contains("cannot find symbol") ? didYouMean(message) + UNDEFINED_HINT
+                : "Fix the Java code; snippets run in JShell with its default imports (java.util.*, java.io.*, …)";
         return new Problem(piece.from().path(), piece.lineAt(position), Lines.column(source, position), message, hint);
+    }
+
+    private static final java.util.regex.Pattern MISSING = java.util.regex.Pattern.compile(
+            "cannot find symbol: (method|variable|class) (\\w+)");
+
+    /** "Did you mean 'kvCacheBytes'? " when the missing name is a typo of one the session defines. */
+    private String didYouMean(String message) {
+        java.util.regex.Matcher missing = MISSING.matcher(message);
+        if (!missing.find()) {
+            return "";
+        }
+        java.util.stream.Stream<String> names = switch (missing.group(1)) {
+            case "method" -> shell.methods().map(jdk.jshell.MethodSnippet::name);
+            case "variable" -> shell.variables().map(jdk.jshell.VarSnippet::name);
+            default -> shell.types().map(jdk.jshell.TypeDeclSnippet::name);
+        };
+        return dev.llmqa.problem.Suggest.closest(missing.group(2), names.distinct().toList())
+                .map(name -> "Did you mean '" + name + "'? ").orElse("");
     }
 
     /** javac's message on one line: "cannot find symbol: variable kvCache". */
@@ -100,7 +118,7 @@ final class Failures {
         if (exception instanceof UnresolvedReferenceException unresolved) {
             Problem declared = unresolved(unresolved.getSnippet(), piece);
             return Problem.at(piece.from().path(), piece.firstCodeLine(), declared.message(),
-                    "it is missing at " + declared.location() + "; " + declared.hint());
+                    "It is missing at " + declared.location() + ". " + declared.hint());
         }
         EvalException eval = (EvalException) exception;
         String className = eval.getExceptionClassName();
@@ -128,7 +146,7 @@ final class Failures {
                 placed = true;
             }
         }
-        String hint = where.isEmpty() ? "the snippet threw it; fix the code or catch the exception"
+        String hint = where.isEmpty() ? "The snippet threw it; fix the code or catch the exception"
                 : "thrown " + String.join(", called ", where);
         return Problem.at(piece.from().path(), line, message, hint);
     }

@@ -97,7 +97,7 @@ final class Session implements AutoCloseable {
         if (pieces.size() != 1) {
             return ValueOrProblem.problem(Problem.at(source.path(), source.line(),
                     "an inline value must be one expression, found " + pieces.size() + " snippets",
-                    "write a single expression, e.g. `kvCacheBytes(model)`"));
+                    "Write a single expression, e.g. `kvCacheBytes(model)`"));
         }
         // parenthesized, a variable's name or an assignment is a temporary variable too, whose raw value can be read
         Piece bare = pieces.get(0);
@@ -105,8 +105,10 @@ final class Session implements AutoCloseable {
         List<SnippetEvent> events = eval(piece, progress);
         Problem problem = failures.of(events, piece);
         if (problem != null && problem.message().startsWith("compile error")) {
+            // the column is the value's own: the host knows where its backtick is
             return ValueOrProblem.problem(new Problem(problem.path(), problem.line(), 0, problem.message(),
-                    "an inline value must be one Java expression, e.g. `kvCacheBytes(model)`"));
+                    problem.message().contains("cannot find symbol") ? problem.hint()
+                            : "An inline value must be one Java expression, e.g. `kvCacheBytes(model)`"));
         } else if (problem != null) {
             return ValueOrProblem.problem(problem);
         }
@@ -115,7 +117,7 @@ final class Session implements AutoCloseable {
         if (sn.subKind() != Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
             return ValueOrProblem.problem(Problem.at(source.path(), piece.firstCodeLine(),
                     "an inline value must be an expression, not a " + describe(sn),
-                    "write an expression with a value, e.g. `kvCacheBytes(model)`"));
+                    "Write an expression with a value, e.g. `kvCacheBytes(model)`"));
         }
         if (engine.lastValue(((VarSnippet) sn).name()) instanceof String raw) {
             return ValueOrProblem.value(raw);

@@ -114,7 +114,7 @@ public final class SnippetExecutor implements Executor {
         for (int i = 0; i < outcome.steps().size(); i++) {
             StepResult step = outcome.steps().get(i);
             Spot spot = plan.spots().get(i);
-            step.failure().ifPresent(problems::add);
+            step.failure().map(failure -> at(spot, failure)).ifPresent(problems::add);
             if (step.failed()) {
                 continue;
             }
@@ -134,6 +134,14 @@ public final class SnippetExecutor implements Executor {
             }
         }
         return updated;
+    }
+
+    /** A failure of an inline value without a column of its own is placed at the value's backtick. */
+    private static Problem at(Spot spot, Problem failure) {
+        if (spot.column() > 0 && failure.column() == 0 && failure.path().equals(spot.path()) && failure.line() == spot.line()) {
+            return new Problem(failure.path(), failure.line(), spot.column(), failure.message(), failure.hint());
+        }
+        return failure;
     }
 
     /** Compares each input's expected lines with what jshell printed; a mismatch names the expected line. */

@@ -62,6 +62,9 @@ class BadInputCatalogueTest {
                 bad("a megabyte of output", HEAD + "```java\nSystem.out.print(\"y\".repeat(1 << 20));\n```\n",
                         PAGE + ":8: the block printed more than the 64 KiB a page may show"),
                 bad("an inline value that does not compile", HEAD + "It is `= nothing + 1`.\n", PAGE + ":8:"),
+                bad("an inline value with a misspelt function", HEAD + "```java\ndouble twice(double x) { return 2 * x; }\n```\n\n"
+                        + "It is `= twice(2)` and `= twise(3)`.\n", PAGE + ":12:24: compile error: cannot find symbol: method twise(int)\n"
+                        + "       hint: Did you mean 'twice'? Define it in an earlier snippet"),
                 bad("invalid TeX", HEAD + "The loss $\\frac{a$ here.\n", PAGE + ":8:10: invalid TeX: KaTeX parse error:"),
                 bad("a broken link", HEAD + "See [this](nowhere.html).\n", PAGE + ":8: broken link: nowhere.html is not a file of the site"),
                 bad("a broken anchor", HEAD + "See [this](01-kinds.html#nowhere).\n",

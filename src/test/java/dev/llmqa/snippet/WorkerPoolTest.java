@@ -132,7 +132,7 @@ class WorkerPoolTest {
         Problem problem = failureOf(result);
         assertThat(problem.location()).isEqualTo("content/q.md:4");
         assertThat(problem.message()).isEqualTo("compile error: cannot find symbol: method part() (used by method total())");
-        assertThat(problem.hint()).startsWith("it is missing at content/q.md:3; define it");
+        assertThat(problem.hint()).startsWith("It is missing at content/q.md:3. Define it");
     }
 
     @Test
@@ -207,7 +207,7 @@ class WorkerPoolTest {
 
         Problem problem = failureOf(result);
         assertThat(problem.message()).startsWith("compile error: ");
-        assertThat(problem.hint()).startsWith("an inline value must be one Java expression");
+        assertThat(problem.hint()).startsWith("An inline value must be one Java expression");
     }
 
     @Test
