@@ -22,6 +22,7 @@ import dev.llmqa.snippet.PublishExamples;
 import dev.llmqa.snippet.SnippetExecutor;
 import dev.llmqa.snippet.SnippetRunner;
 import dev.llmqa.snippet.TranscriptRenderer;
+import dev.llmqa.snippet.UnusedExamples;
 import dev.llmqa.snippet.ValueRenderer;
 import dev.llmqa.snippet.WorkerPool;
 import dev.llmqa.problem.BuildFailed;
@@ -61,6 +62,7 @@ public final class Pipeline {
     public static Pipeline standard(boolean publish, Progress progress, Supplier<SnippetRunner> runners) {
         List<Stage> stages = new ArrayList<>(List.of(
                 new Scan(),
+                new UnusedExamples(),
                 new Execute(List.of(new SnippetExecutor(runners),
                         new DiagramExecutor(site -> new MermaidCli(site.config().mermaidTool())),
                         new MathExecutor(), new HighlightExecutor())),

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -33,6 +34,11 @@ public final class Scaffold {
         }
         int order = nextOrder(config.content().resolve("questions"));
         String name = String.format("%02d-%s", order, slug(title));
+        Optional<Path> same = pageNamed(config.content(), Scan.slug(name));
+        if (same.isPresent()) {
+            throw new IllegalArgumentException("a page named '" + Scan.slug(name) + "' exists already: "
+                    + config.display(same.get()) + "; edit that page, or word the title differently");
+        }
         Path page = config.content().resolve("questions/" + name + ".md");
         Path example = config.examples().resolve(name + ".jsh");
         for (Path file : List.of(page, example)) {
@@ -45,6 +51,16 @@ public final class Scaffold {
         Files.writeString(page, page(title, order, name), StandardCharsets.UTF_8);
         Files.writeString(example, example(name), StandardCharsets.UTF_8);
         return new Created(page, example, order);
+    }
+
+    private static Optional<Path> pageNamed(Path content, String slug) throws IOException {
+        if (!Files.isDirectory(content)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.walk(content)) {
+            return files.filter(f -> f.toString().endsWith(".md"))
+                    .filter(f -> Scan.slug(f.getFileName().toString()).equals(slug)).sorted().findFirst();
+        }
     }
 
     static int nextOrder(Path questions) throws IOException {

@@ -188,9 +188,11 @@ public final class Scan implements Stage {
      * files are found by file name whatever the folder.
      */
     static String slug(Page page) {
-        String name = Path.of(page.path()).getFileName().toString();
-        return name.substring(0, name.length() - ".md".length()).replaceFirst("^\\d+-", "")
-                .toLowerCase(java.util.Locale.ROOT);
+        return slug(Path.of(page.path()).getFileName().toString());
+    }
+
+    static String slug(String fileName) {
+        return fileName.replaceFirst("\\.md$", "").replaceFirst("^\\d+-", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void checkDuplicateSlugs(List<Page> pages, Problems problems) {

@@ -35,7 +35,7 @@ public final class MermaidCli implements DiagramRenderer {
     @Override
     public Optional<String> unavailable() {
         if (!Files.isRegularFile(tool.resolve("node_modules/@mermaid-js/mermaid-cli/package.json"))) {
-            return Optional.of("tools/mermaid is not installed: run cd tools/mermaid && PUPPETEER_SKIP_DOWNLOAD=1 npm ci");
+            return Optional.of("tools/mermaid is not installed: run cd tools/mermaid && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts");
         }
         if (!Files.isExecutable(CHROMIUM)) {
             return Optional.of("no " + CHROMIUM + ": run apt-get install -y chromium");

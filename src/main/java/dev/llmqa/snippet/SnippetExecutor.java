@@ -48,11 +48,6 @@ public final class SnippetExecutor implements Executor {
     @Override
     public Results execute(Site site, Problems problems) {
         ExampleFiles examples = new ExampleFiles(site.config().examples());
-        try {
-            UnusedExamples.check(site.pages(), site.config().examples(), problems);
-        } catch (java.io.IOException e) {
-            problems.add(Problem.at("examples", 0, "cannot list examples/: " + e.getMessage(), "Check the folder's permissions."));
-        }
         Results results = Results.empty();
         List<PagePlan> plans = new ArrayList<>();
         for (Page page : site.pages()) {

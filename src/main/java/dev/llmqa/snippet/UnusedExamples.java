@@ -4,6 +4,8 @@ import dev.llmqa.problem.Problem;
 import dev.llmqa.problem.Problems;
 import dev.llmqa.problem.Suggest;
 import dev.llmqa.site.Page;
+import dev.llmqa.site.Site;
+import dev.llmqa.site.Stage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,16 +22,33 @@ import java.util.stream.Stream;
  * Every example file (.jsh or .java under examples/) is used by some page: loaded by its name
  * (examples/NAME.jsh for content/…/NAME.md), loaded by an {@code examples=} header, or shown by an
  * {@code include=} block. An unused file is most often a page renamed without its example, which would then
- * silently stop loading.
+ * silently stop loading. A stage of its own, right after scan, so that this hint comes before the compile errors
+ * such a page would have.
  */
-final class UnusedExamples {
+public final class UnusedExamples implements Stage {
 
-    private UnusedExamples() {
+    private int files;
+
+    @Override
+    public String name() {
+        return "uses";
     }
 
-    static void check(List<Page> pages, Path examples, Problems problems) throws IOException {
+    @Override
+    public Site run(Site site, Problems problems) throws IOException {
+        files = check(site.pages(), site.config().examples(), problems);
+        return site;
+    }
+
+    @Override
+    public String summary(Site site) {
+        return files + " example files, each used by a page";
+    }
+
+    /** Adds a problem for each unused file; returns how many example files there are. */
+    static int check(List<Page> pages, Path examples, Problems problems) throws IOException {
         if (!Files.isDirectory(examples)) {
-            return;
+            return 0;
         }
         Set<String> used = new HashSet<>();
         Map<String, Page> unmatched = new TreeMap<>();
@@ -43,18 +62,21 @@ final class UnusedExamples {
                 unmatched.put(own, page);
             }
         }
-        for (String file : files(examples)) {
+        List<String> all = files(examples);
+        for (String file : all) {
             if (used.contains(file)) {
                 continue;
             }
             String hint = Suggest.closest(file, unmatched.keySet())
                     .map(name -> "Did you rename the page? Name it examples/" + name + " to go with "
                             + unmatched.get(name).path() + ". ")
-                    .orElse("")
-                    + "Otherwise load it from a page's header (examples=" + file + "), show it with ```java include="
+                    .map(rename -> rename + "Otherwise load")
+                    .orElse("Load")
+                    + " it from a page's header (examples=" + file + "), show it with ```java include="
                     + file + "#REGION, or delete it.";
             problems.add(Problem.at("examples/" + file, 1, "examples/" + file + " is not used by any page", hint));
         }
+        return all.size();
     }
 
     private static List<String> files(Path examples) throws IOException {

@@ -43,4 +43,14 @@ class NewCommandTest {
         assertThat(err.toString()).isEqualTo("new failed: examples/04-beam-search.jsh already exists" + System.lineSeparator());
         assertThat(root.resolve("examples/04-beam-search.jsh")).content().isEqualTo("// someone's work\n");
     }
+
+    @Test
+    void new_refuses_a_question_whose_page_name_exists() {
+        Fixtures.copy("basic", root);
+        StringWriter err = new StringWriter();
+        assertThat(run(new StringWriter(), err, "new", "--root", root.toString(), "What is the second?")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("new failed: a page named 'second' exists already: "
+                + "content/questions/02-second.md; edit that page, or word the title differently" + System.lineSeparator());
+        assertThat(root.resolve("content/questions/04-second.md")).doesNotExist();
+    }
 }
