@@ -124,6 +124,11 @@ final class HeaderParser {
     }
 
     private void missing(Header header, String key) {
+        boolean misspelt = header.entries().stream().anyMatch(e -> !KNOWN_KEYS.contains(e.key())
+                && Suggest.closest(e.key(), KNOWN_KEYS).filter(key::equals).isPresent());
+        if (misspelt) {
+            return; // the misspelt key's own problem says "did you mean" it: one typo, one problem
+        }
         add(1, "the header has no " + key,
                 "Add a line " + example(key) + " above the " + Header.SEPARATOR + " line (line " + header.separatorLine() + ").");
     }

@@ -62,6 +62,13 @@ class HeaderParserTest {
     }
 
     @Test
+    void a_misspelt_required_key_is_one_problem_not_two() {
+        assertThat(messages("title=T\ntype=question\nstatus=draft\norder=3\nsumary=S.\n~~~~~~\n")).containsExactly(
+                PATH + ":5: unknown header key 'sumary'\n   hint: Did you mean 'summary'? Known keys: title, type, status, "
+                        + "order, tags, summary, date, examples, timeout.");
+    }
+
+    @Test
     void a_question_needs_order_and_summary() {
         assertThat(problems("title=T\ntype=question\nstatus=draft\n~~~~~~\n"))
                 .extracting(Problem::message)
