@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whole-site figures: a build as a whole process with no cache (cold) and with a warm cache, the snippet
-# stage's share of each, and a rebuild inside `serve` after an edit. Prints figures; asserts nothing.
+# stage's share of each, and rebuilds inside `serve` after edits (prose, code that runs, a formula, code that is
+# only shown). Prints figures; asserts nothing.
 # Usage: bench/site.sh [runs=3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,5 +49,19 @@ for i in $(seq "$runs"); do
   printf '\n```java\nSystem.out.println(%d * 7);\n```\n' "$i" >> "$work/content/questions/08-kv-cache.md"   # reruns the page
   until [ "$(grep -c "^built in" "$work/serve.log")" -gt "$before" ]; do sleep 0.1; done
   printf '%-34s %10s\n' "serve: rebuild, page's code edited $i" "$(grep "^built in" "$work/serve.log" | tail -1 | awk '{print $3}')"
+  sleep 1
+done
+for i in $(seq "$runs"); do
+  before=$(grep -c "^built in" "$work/serve.log")
+  printf '\nA new formula: $x_{%d} = %d^2$.\n' "$i" "$i" >> "$work/content/questions/08-kv-cache.md"   # KaTeX, kept loaded
+  until [ "$(grep -c "^built in" "$work/serve.log")" -gt "$before" ]; do sleep 0.1; done
+  printf '%-34s %10s\n' "serve: rebuild, new formula $i" "$(grep "^built in" "$work/serve.log" | tail -1 | awk '{print $3}')"
+  sleep 1
+done
+for i in $(seq "$runs"); do
+  before=$(grep -c "^built in" "$work/serve.log")
+  printf '\n```java norun\nint shown = %d;\n```\n' "$i" >> "$work/content/questions/08-kv-cache.md"   # highlight.js, kept loaded
+  until [ "$(grep -c "^built in" "$work/serve.log")" -gt "$before" ]; do sleep 0.1; done
+  printf '%-34s %10s\n' "serve: rebuild, new shown code $i" "$(grep "^built in" "$work/serve.log" | tail -1 | awk '{print $3}')"
   sleep 1
 done

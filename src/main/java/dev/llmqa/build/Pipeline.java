@@ -10,9 +10,12 @@ import dev.llmqa.diagram.DiagramExecutor;
 import dev.llmqa.diagram.MermaidBlockRenderer;
 import dev.llmqa.diagram.MermaidCli;
 import dev.llmqa.execute.Execute;
+import dev.llmqa.execute.Lazy;
 import dev.llmqa.highlight.CodeBlockRenderer;
 import dev.llmqa.highlight.HighlightExecutor;
+import dev.llmqa.highlight.Highlighter;
 import dev.llmqa.markdown.BlockRenderers;
+import dev.llmqa.math.Katex;
 import dev.llmqa.math.KatexAssets;
 import dev.llmqa.math.KatexRenderer;
 import dev.llmqa.math.MathExecutor;
@@ -52,20 +55,30 @@ public final class Pipeline {
 
     /** The full build; {@code publish=false} is the {@code check} command: everything but writing the site. */
     public static Pipeline standard(boolean publish, Progress progress) {
-        return standard(publish, progress, WorkerPool::new);
+        return standard(publish, progress, Kept.NOTHING);
     }
 
     /**
-     * @param runners makes the snippet runner when a build has snippets to run; the build closes it after use
-     *                (the preview server passes one that outlives builds, so its worker JVMs stay warm)
+     * What a long-running process (the preview server) keeps warm across builds; a build makes what is missing
+     * and closes it after use.
+     *
+     * @param runners     makes the snippet runner when a build has snippets to run; the build closes it after use
+     *                    (the preview server's outlives builds, so its worker JVMs stay warm)
+     * @param katex       KaTeX kept loaded, or null
+     * @param highlighter highlight.js kept loaded, or null
      */
-    public static Pipeline standard(boolean publish, Progress progress, Supplier<SnippetRunner> runners) {
+    public record Kept(Supplier<SnippetRunner> runners, Lazy<Katex> katex, Lazy<Highlighter> highlighter) {
+        public static final Kept NOTHING = new Kept(WorkerPool::new, null, null);
+    }
+
+    public static Pipeline standard(boolean publish, Progress progress, Kept kept) {
+        Supplier<SnippetRunner> runners = kept.runners();
         List<Stage> stages = new ArrayList<>(List.of(
                 new Scan(),
                 new UnusedExamples(),
                 new Execute(List.of(new SnippetExecutor(runners),
                         new DiagramExecutor(site -> new MermaidCli(site.config().mermaidTool())),
-                        new MathExecutor(), new HighlightExecutor())),
+                        new MathExecutor(kept.katex()), new HighlightExecutor(kept.highlighter()))),
                 new Bake(new BlockRenderers(List.of(new JavaBlockRenderer(), new TranscriptRenderer(),
                         new MermaidBlockRenderer(), new CodeBlockRenderer()), new ValueRenderer(), new KatexRenderer())),
                 new BrowserScript(),

@@ -1,6 +1,7 @@
 package dev.llmqa.highlight;
 
 import dev.llmqa.execute.Executor;
+import dev.llmqa.execute.Lazy;
 import dev.llmqa.execute.TextCache;
 import dev.llmqa.problem.Problems;
 import dev.llmqa.site.Block;
@@ -22,8 +23,19 @@ import java.util.Set;
 public final class HighlightExecutor implements Executor {
 
     private static final Set<String> NOT_CODE = Set.of("jshell", "mermaid", "", "text", "plain", "txt");
+    private final Lazy<Highlighter> shared;
     private int highlighted;
     private int cached;
+
+    /** Loads highlight.js for this build only, when some code is new, and closes it after. */
+    public HighlightExecutor() {
+        this(null);
+    }
+
+    /** @param shared a highlight.js kept across builds (the preview server's), or null for one of this build's own */
+    public HighlightExecutor(Lazy<Highlighter> shared) {
+        this.shared = shared;
+    }
 
     @Override
     public String name() {
@@ -42,7 +54,7 @@ public final class HighlightExecutor implements Executor {
         Results results = Results.empty();
         highlighted = 0;
         cached = 0;
-        Highlighter highlighter = null;
+        Lazy<Highlighter> highlighter = shared != null ? shared : new Lazy<>(Highlighter::new);
         try {
             for (Page page : site.pages()) {
                 for (Block block : page.blocks()) {
@@ -58,10 +70,7 @@ public final class HighlightExecutor implements Executor {
                     if (html.isPresent()) {
                         cached++;
                     } else {
-                        if (highlighter == null) {
-                            highlighter = new Highlighter();
-                        }
-                        html = highlighter.highlight(code.get(), block.kind());
+                        html = highlighter.get().highlight(code.get(), block.kind());
                         if (html.isEmpty()) {
                             continue;
                         }
@@ -72,7 +81,7 @@ public final class HighlightExecutor implements Executor {
                 }
             }
         } finally {
-            if (highlighter != null) {
+            if (highlighter != shared) {
                 highlighter.close();
             }
         }

@@ -1,6 +1,7 @@
 package dev.llmqa.math;
 
 import dev.llmqa.execute.Executor;
+import dev.llmqa.execute.Lazy;
 import dev.llmqa.execute.TextCache;
 import dev.llmqa.problem.Problem;
 import dev.llmqa.problem.Problems;
@@ -17,8 +18,19 @@ import java.util.Optional;
  */
 public final class MathExecutor implements Executor {
 
+    private final Lazy<Katex> shared;
     private int typeset;
     private int cached;
+
+    /** Loads KaTeX for this build only, when some formula is new, and closes it after. */
+    public MathExecutor() {
+        this(null);
+    }
+
+    /** @param shared a KaTeX kept across builds (the preview server's), or null for one of this build's own */
+    public MathExecutor(Lazy<Katex> shared) {
+        this.shared = shared;
+    }
 
     @Override
     public String name() {
@@ -36,7 +48,7 @@ public final class MathExecutor implements Executor {
         Results results = Results.empty();
         typeset = 0;
         cached = 0;
-        Katex katex = null;
+        Lazy<Katex> katex = shared != null ? shared : new Lazy<>(Katex::new);
         try {
             for (Page page : site.pages()) {
                 for (Formula formula : page.formulas()) {
@@ -47,11 +59,8 @@ public final class MathExecutor implements Executor {
                         html = hit.get();
                         cached++;
                     } else {
-                        if (katex == null) {
-                            katex = new Katex();
-                        }
                         try {
-                            html = katex.render(formula.tex(), formula.display());
+                            html = katex.get().render(formula.tex(), formula.display());
                         } catch (IllegalArgumentException e) {
                             problems.add(new Problem(page.path(), formula.line(), formula.column(),
                                     "invalid TeX: " + e.getMessage().replaceFirst("^Error: ", ""),
@@ -67,7 +76,7 @@ public final class MathExecutor implements Executor {
                 }
             }
         } finally {
-            if (katex != null) {
+            if (katex != shared) {
                 katex.close();
             }
         }

@@ -3,6 +3,9 @@ package dev.llmqa.serve;
 import dev.llmqa.build.Pipeline;
 import dev.llmqa.build.Progress;
 import dev.llmqa.config.SiteConfig;
+import dev.llmqa.execute.Lazy;
+import dev.llmqa.highlight.Highlighter;
+import dev.llmqa.math.Katex;
 import dev.llmqa.problem.BuildFailed;
 import dev.llmqa.problem.Problems;
 import dev.llmqa.snippet.SharedRunner;
@@ -25,6 +28,10 @@ public final class Preview implements AutoCloseable {
     private final Object building = new Object();
     /** Worker JVMs kept warm across rebuilds: a rebuild then costs what changed, not JVM start-ups. */
     private final WorkerPool workers = new WorkerPool();
+    /** KaTeX and highlight.js, loaded on the first formula or code block that is new, then kept. */
+    private final Lazy<Katex> katex = new Lazy<>(Katex::new);
+    private final Lazy<Highlighter> highlighter = new Lazy<>(Highlighter::new);
+    private final Pipeline.Kept kept = new Pipeline.Kept(() -> new SharedRunner(workers), katex, highlighter);
     private volatile int builds;
 
     public Preview(SiteConfig config, int port, Progress progress, Consumer<String> log) throws IOException {
@@ -36,7 +43,7 @@ public final class Preview implements AutoCloseable {
             this.server = new DevServer(config.out(), port);
             this.watcher = new Watcher(List.of(config.content(), config.templates(), config.examples()), 150, this::changed);
         } catch (IOException | RuntimeException e) {
-            workers.close();
+            closeTools();
             throw e;
         }
     }
@@ -64,7 +71,7 @@ public final class Preview implements AutoCloseable {
         synchronized (building) {
             long start = System.nanoTime();
             try {
-                Pipeline.standard(true, progress, () -> new SharedRunner(workers)).run(config);
+                Pipeline.standard(true, progress, kept).run(config);
                 log.accept(String.format("built in %.2f s", (System.nanoTime() - start) / 1e9));
                 return null;
             } catch (BuildFailed failure) {
@@ -85,6 +92,14 @@ public final class Preview implements AutoCloseable {
     public void close() throws IOException {
         watcher.close();
         server.close();
-        workers.close();
+        closeTools();
+    }
+
+    private void closeTools() {
+        synchronized (building) {
+            try (workers; katex; highlighter) {
+                // closed in reverse order, each even when another fails
+            }
+        }
     }
 }

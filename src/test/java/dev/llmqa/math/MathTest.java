@@ -32,6 +32,30 @@ class MathTest {
         }
     }
 
+    /** The preview server's KaTeX outlives each build: it is loaded once, and a build does not close it. */
+    @Test
+    void a_shared_katex_is_loaded_once_and_kept_across_builds() throws Exception {
+        Fixtures.copy("basic", root);
+        int[] loads = {0};
+        try (dev.llmqa.execute.Lazy<Katex> shared = new dev.llmqa.execute.Lazy<>(() -> {
+            loads[0]++;
+            return new Katex();
+        })) {
+            for (String tex : new String[] {"a_1", "a_2"}) {
+                Fixtures.write(root.resolve("content/about.md"), "title=A\ntype=page\nstatus=published\n~~~~~~\n$" + tex + "$\n");
+                var config = dev.llmqa.config.SiteConfig.of(root).withCache(false);
+                var site = new dev.llmqa.content.Scan().run(dev.llmqa.site.Site.start(config), new dev.llmqa.problem.Problems());
+                dev.llmqa.problem.Problems problems = new dev.llmqa.problem.Problems();
+                MathExecutor executor = new MathExecutor(shared);
+                executor.execute(site, problems);
+                assertThat(problems.list()).isEmpty();
+                assertThat(executor.summary()).startsWith("1 typeset");
+            }
+            assertThat(loads[0]).isEqualTo(1);
+            assertThat(shared.get().render("x", false)).contains("katex");
+        }
+    }
+
     @Test
     void a_page_with_math_gets_html_and_the_katex_stylesheet_and_fonts() throws Exception {
         Fixtures.copy("basic", root);
