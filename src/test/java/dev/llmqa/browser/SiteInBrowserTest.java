@@ -149,9 +149,13 @@ class SiteInBrowserTest {
     @TestFactory
     Stream<DynamicTest> axe_finds_no_serious_or_critical_violation() throws Exception {
         String axe = Files.readString(Path.of("tools/axe/node_modules/axe-core/axe.min.js"));
-        return Stream.of("index.html", "about.html", "questions/08-kv-cache.html", "questions/01-scaling-laws.html",
-                "tags/index.html").map(page -> DynamicTest.dynamicTest(page, () -> {
+        List<String> pages = List.of("index.html", "about.html", "questions/08-kv-cache.html",
+                "questions/01-scaling-laws.html", "tags/index.html");
+        return Stream.of("light", "dark").flatMap(theme -> pages.stream().map(page -> DynamicTest.dynamicTest(theme + ": " + page, () -> {
             open(page);
+            ((JavascriptExecutor) browser).executeScript("localStorage.setItem('llmqa-theme', arguments[0])", theme);
+            open(page);
+            assertThat(((JavascriptExecutor) browser).executeScript("return document.documentElement.dataset.theme")).isEqualTo(theme);
             ((JavascriptExecutor) browser).executeScript(axe);
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> violations = (List<Map<String, Object>>) ((JavascriptExecutor) browser).executeAsyncScript(
@@ -160,9 +164,10 @@ class SiteInBrowserTest {
                             + "  done(r.violations.map(function (v) { return {id: v.id, impact: v.impact, nodes: v.nodes.length,"
                             + "    first: v.nodes[0] ? v.nodes[0].target.join(' ') : ''}; }));"
                             + "});");
-            assertThat(violations).as(page).filteredOn(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact")))
-                    .isEmpty();
-        }));
+            ((JavascriptExecutor) browser).executeScript("localStorage.removeItem('llmqa-theme')");
+            assertThat(violations).as(theme + ": " + page)
+                    .filteredOn(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))).isEmpty();
+        })));
     }
 
     @Test
