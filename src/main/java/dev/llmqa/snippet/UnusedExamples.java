@@ -67,7 +67,7 @@ public final class UnusedExamples implements Stage {
             if (used.contains(file)) {
                 continue;
             }
-            String hint = Suggest.closest(file, unmatched.keySet())
+            String hint = renamed(file, unmatched.keySet())
                     .map(name -> "Did you rename the page? Name it examples/" + name + " to go with "
                             + unmatched.get(name).path() + ". ")
                     .map(rename -> rename + "Otherwise load")
@@ -77,6 +77,18 @@ public final class UnusedExamples implements Stage {
             problems.add(Problem.at("examples/" + file, 1, "examples/" + file + " is not used by any page", hint));
         }
         return all.size();
+    }
+
+    /** The name a page expects that this file most likely had: a close spelling, or the same order prefix. */
+    private static java.util.Optional<String> renamed(String file, Set<String> expected) {
+        java.util.Optional<String> close = Suggest.closest(file, expected);
+        if (close.isPresent()) {
+            return close;
+        }
+        java.util.regex.Matcher order = java.util.regex.Pattern.compile("^(\\d+-)").matcher(file);
+        List<String> sameOrder = order.find()
+                ? expected.stream().filter(name -> name.startsWith(order.group(1))).toList() : List.of();
+        return sameOrder.size() == 1 ? java.util.Optional.of(sameOrder.get(0)) : java.util.Optional.empty();
     }
 
     private static List<String> files(Path examples) throws IOException {

@@ -90,6 +90,9 @@ class BadInputCatalogueTest {
                 Arguments.of("a page renamed without its example", Map.of(PAGE, HEAD + "Text.\n", "examples/02-bda.jsh", "int x = 1;\n"),
                         "examples/02-bda.jsh:1: examples/02-bda.jsh is not used by any page\n"
                                 + "       hint: Did you rename the page? Name it examples/02-bad.jsh to go with " + PAGE + "."),
+                Arguments.of("a page renamed to other words", Map.of(PAGE, HEAD + "Text.\n", "examples/02-first-name.jsh", "int x = 1;\n"),
+                        "examples/02-first-name.jsh:1: examples/02-first-name.jsh is not used by any page\n"
+                                + "       hint: Did you rename the page? Name it examples/02-bad.jsh to go with " + PAGE + "."),
                 Arguments.of("a missing image", Map.of(PAGE, HEAD + "Text.\n\n![A chart](images/chart.png \"Chart\")\n"),
                         PAGE + ":10: missing image: images/chart.png is not a file of the site"),
                 Arguments.of("a missing image in raw HTML", Map.of(PAGE, HEAD + "<figure>\n<img src=\"img/a.svg\" alt=\"A\">\n</figure>\n"),
