@@ -27,9 +27,18 @@ public final class MermaidCli implements DiagramRenderer {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     private final Path tool;
+    private final Duration base;
+    private final Duration perDiagram;
 
     public MermaidCli(Path tool) {
+        this(tool, Duration.ofSeconds(60), Duration.ofSeconds(5));
+    }
+
+    /** A run may take {@code base} plus {@code perDiagram} for each diagram before it is stopped. */
+    MermaidCli(Path tool, Duration base, Duration perDiagram) {
         this.tool = tool;
+        this.base = base;
+        this.perDiagram = perDiagram;
     }
 
     @Override
@@ -78,19 +87,28 @@ public final class MermaidCli implements DiagramRenderer {
         builder.environment().put("TMPDIR", temp.toString());
         Process process = builder.start();
         CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-        try (OutputStream in = process.getOutputStream()) {
-            JSON.writeValue(in, request);
-        }
-        Duration limit = Duration.ofSeconds(60 + 5L * diagrams.size());
+        // written beside the wait: a script that never reads its input must not block the build on a full pipe
+        CompletableFuture<Void> stdin = CompletableFuture.runAsync(() -> {
+            try (OutputStream in = process.getOutputStream()) {
+                JSON.writeValue(in, request);
+            } catch (IOException e) {
+                // the process ended or was stopped before reading it all; its exit says what happened
+            }
+        });
+        Duration limit = base.plus(perDiagram.multipliedBy(diagrams.size()));
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             List<ProcessHandle> tree = process.descendants().toList();
-            process.destroy(); // SIGTERM: the script closes its browser and removes its profile
+            // through the handle, not Process.destroy(): that first closes stdin, which waits for the lock of a
+            // writer blocked on a full pipe, forever
+            ProcessHandle node = process.toHandle();
+            node.destroy(); // SIGTERM: the script closes its browser and removes its profile
             if (!process.waitFor(3, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                node.destroyForcibly();
             }
             tree.forEach(ProcessHandle::destroyForcibly);
             throw new IOException("it did not finish within " + limit.toSeconds() + " s and was stopped");
         }
+        stdin.join();
         JsonNode answer = JSON.readTree(stdout.join());
         if (process.exitValue() != 0 || answer == null || !answer.isArray() || answer.size() != diagrams.size()) {
             throw new IOException("it exited with " + process.exitValue() + " and no usable answer");
