@@ -24,7 +24,7 @@ class MermaidCliTimeoutTest {
     Path tool;
 
     @Test
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // separate thread (junit-platform.properties): a deadlock fails, not hangs
     void a_hanging_renderer_is_stopped_with_its_children() throws Exception {
         String marker = "llmqa-hang-" + UUID.randomUUID();
         Files.writeString(tool.resolve("render-batch.mjs"), String.join("\n",
