@@ -37,31 +37,18 @@ port=$((20000 + RANDOM % 20000))
 java -jar "$jar" serve --root "$work" --port "$port" > "$work/serve.log" 2>&1 &
 serve_pid=$!
 until grep -q "^serving" "$work/serve.log"; do sleep 0.2; done
-for i in $(seq "$runs"); do
+page="$work/content/questions/08-kv-cache.md"
+edit() { # edit LABEL TEXT: append TEXT to a page, wait for the rebuild, print its time
+  local before
   before=$(grep -c "^built in" "$work/serve.log")
-  echo "" >> "$work/content/questions/08-kv-cache.md"   # an edit that changes nothing the snippets see
+  printf '%b' "$2" >> "$page"
   until [ "$(grep -c "^built in" "$work/serve.log")" -gt "$before" ]; do sleep 0.1; done
-  printf '%-34s %10s\n' "serve: rebuild after an edit, $i" "$(grep "^built in" "$work/serve.log" | tail -1 | awk '{print $3}')"
+  printf '%-34s %10s\n' "serve: $1" "$(grep "^built in" "$work/serve.log" | tail -1 | awk '{print $3}')"
   sleep 1
-done
-for i in $(seq "$runs"); do
-  before=$(grep -c "^built in" "$work/serve.log")
-  printf '\n```java\nSystem.out.println(%d * 7);\n```\n' "$i" >> "$work/content/questions/08-kv-cache.md"   # reruns the page
-  until [ "$(grep -c "^built in" "$work/serve.log")" -gt "$before" ]; do sleep 0.1; done
-  printf '%-34s %10s\n' "serve: rebuild, page's code edited $i" "$(grep "^built in" "$work/serve.log" | tail -1 | awk '{print $3}')"
-  sleep 1
-done
-for i in $(seq "$runs"); do
-  before=$(grep -c "^built in" "$work/serve.log")
-  printf '\nA new formula: $x_{%d} = %d^2$.\n' "$i" "$i" >> "$work/content/questions/08-kv-cache.md"   # KaTeX, kept loaded
-  until [ "$(grep -c "^built in" "$work/serve.log")" -gt "$before" ]; do sleep 0.1; done
-  printf '%-34s %10s\n' "serve: rebuild, new formula $i" "$(grep "^built in" "$work/serve.log" | tail -1 | awk '{print $3}')"
-  sleep 1
-done
-for i in $(seq "$runs"); do
-  before=$(grep -c "^built in" "$work/serve.log")
-  printf '\n```java norun\nint shown = %d;\n```\n' "$i" >> "$work/content/questions/08-kv-cache.md"   # highlight.js, kept loaded
-  until [ "$(grep -c "^built in" "$work/serve.log")" -gt "$before" ]; do sleep 0.1; done
-  printf '%-34s %10s\n' "serve: rebuild, new shown code $i" "$(grep "^built in" "$work/serve.log" | tail -1 | awk '{print $3}')"
-  sleep 1
-done
+}
+# a blank line (nothing the snippets see); code that runs (the page runs again); a new formula (KaTeX, kept
+# loaded); new code that is only shown (highlight.js, kept loaded)
+for i in $(seq "$runs"); do edit "rebuild after an edit, $i" '\n'; done
+for i in $(seq "$runs"); do edit "rebuild, page's code edited $i" "\n\`\`\`java\nSystem.out.println($i * 7);\n\`\`\`\n"; done
+for i in $(seq "$runs"); do edit "rebuild, new formula $i" "\nA new formula: \$x_{$i} = $i^2\$.\n"; done
+for i in $(seq "$runs"); do edit "rebuild, new shown code $i" "\n\`\`\`java norun\nint shown = $i;\n\`\`\`\n"; done
