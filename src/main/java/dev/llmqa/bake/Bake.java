@@ -84,7 +84,6 @@ public final class Bake implements Stage {
         jbake.setProperty("render.tagsindex", tags && Files.isRegularFile(config.templates().resolve(Templates.TAG_INDEX + ".ftl")));
         jbake.setProperty("template.tagsindex.file", Templates.TAG_INDEX + ".ftl");
         jbake.setProperty("tag.sanitize", true);
-        jbake.setProperty("render.sitemap", false);
         jbake.setProperty("render.error404", false);
         jbake.setProperty("db.store", "memory");
         jbake.setDefaultStatus("");

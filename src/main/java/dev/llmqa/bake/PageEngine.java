@@ -39,7 +39,7 @@ final class PageEngine extends MarkdownEngine {
 
     /** examples/NAME.jsh of content/…/NAME.md, when it exists: the page's "Try it" box offers it. */
     private Optional<String> exampleFile(Page page) {
-        String file = java.nio.file.Path.of(page.path()).getFileName().toString().replaceAll("\\.md$", ".jsh");
+        String file = page.exampleName();
         return java.nio.file.Files.isRegularFile(site.config().examples().resolve(file)) ? Optional.of(file) : Optional.empty();
     }
 

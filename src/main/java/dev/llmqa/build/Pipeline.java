@@ -47,15 +47,23 @@ public final class Pipeline {
 
     private final List<Stage> stages;
     private final Progress progress;
+    private final List<AutoCloseable> owned;
 
     public Pipeline(List<Stage> stages, Progress progress) {
+        this(stages, progress, List.of());
+    }
+
+    /** @param owned tools this pipeline made for its build, closed when the build ends */
+    private Pipeline(List<Stage> stages, Progress progress, List<AutoCloseable> owned) {
         this.stages = List.copyOf(stages);
         this.progress = progress;
+        this.owned = List.copyOf(owned);
     }
 
     /** The full build; {@code publish=false} is the {@code check} command: everything but writing the site. */
     public static Pipeline standard(boolean publish, Progress progress) {
-        return standard(publish, progress, Kept.NOTHING);
+        Kept own = new Kept(WorkerPool::new, new Lazy<>(Katex::new), new Lazy<>(Highlighter::new));
+        return standard(publish, progress, own, List.of(own.katex(), own.highlighter()));
     }
 
     /**
@@ -64,14 +72,18 @@ public final class Pipeline {
      *
      * @param runners     makes the snippet runner when a build has snippets to run; the build closes it after use
      *                    (the preview server's outlives builds, so its worker JVMs stay warm)
-     * @param katex       KaTeX kept loaded, or null
-     * @param highlighter highlight.js kept loaded, or null
+     * @param katex       KaTeX, loaded on first use
+     * @param highlighter highlight.js, loaded on first use
      */
     public record Kept(Supplier<SnippetRunner> runners, Lazy<Katex> katex, Lazy<Highlighter> highlighter) {
-        public static final Kept NOTHING = new Kept(WorkerPool::new, null, null);
     }
 
+    /** A build with tools its caller keeps (and closes). */
     public static Pipeline standard(boolean publish, Progress progress, Kept kept) {
+        return standard(publish, progress, kept, List.of());
+    }
+
+    private static Pipeline standard(boolean publish, Progress progress, Kept kept, List<AutoCloseable> owned) {
         Supplier<SnippetRunner> runners = kept.runners();
         List<Stage> stages = new ArrayList<>(List.of(
                 new Scan(),
@@ -90,7 +102,7 @@ public final class Pipeline {
         if (publish) {
             stages.add(new Publish());
         }
-        return new Pipeline(stages, progress);
+        return new Pipeline(stages, progress, owned);
     }
 
     public Site run(SiteConfig config) throws BuildFailed, IOException {
@@ -109,6 +121,17 @@ public final class Pipeline {
             return site;
         } finally {
             Folders.delete(site.staging());
+            for (AutoCloseable tool : owned) {
+                close(tool);
+            }
+        }
+    }
+
+    private static void close(AutoCloseable tool) {
+        try {
+            tool.close();
+        } catch (Exception e) {
+            // the build's result stands; a tool that fails to close only holds memory until the process ends
         }
     }
 }

@@ -47,6 +47,7 @@ public final class LinkCheck implements Stage {
             new Reference("script[src]", "src", Kind.ASSET));
 
     private static final Pattern CSS_URL = Pattern.compile("url\\(\\s*(['\"]?)([^'\")]+)\\1\\s*\\)");
+    private static final Pattern ELSEWHERE = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
 
     private int links;
 
@@ -59,11 +60,24 @@ public final class LinkCheck implements Stage {
     public Site run(Site site, Problems problems) throws IOException {
         links = 0;
         Path root = site.staging();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.sorted().toList();
+        }
+        // every page parsed once: its links are checked, and its ids answer the anchors that point at it
+        Map<Path, Document> pages = new java.util.LinkedHashMap<>();
+        for (Path file : files) {
+            if (file.toString().endsWith(".html")) {
+                pages.put(file, Jsoup.parse(file.toFile(), "UTF-8"));
+            }
+        }
         Map<Path, Set<String>> ids = new HashMap<>();
+        pages.forEach((file, dom) -> ids.put(file, dom.select("[id]").stream().map(Element::id).collect(Collectors.toSet())));
         Map<String, Page> byUri = site.pages().stream().collect(Collectors.toMap(Page::uri, p -> p, (a, b) -> a));
-        for (Path file : files(root, ".html")) {
+        for (Map.Entry<Path, Document> page : pages.entrySet()) {
+            Path file = page.getKey();
             String uri = uri(root, file);
-            Document dom = Jsoup.parse(file.toFile(), "UTF-8");
+            Document dom = page.getValue();
             for (Reference reference : REFERENCES) {
                 for (Element element : dom.select(reference.selector())) {
                     for (String href : reference.urls(element.attr(reference.attribute()))) {
@@ -73,7 +87,7 @@ public final class LinkCheck implements Stage {
                 }
             }
         }
-        for (Path css : files(root, ".css")) {
+        for (Path css : files.stream().filter(f -> f.toString().endsWith(".css")).toList()) {
             String[] lines = Files.readString(css, StandardCharsets.UTF_8).split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 Matcher url = CSS_URL.matcher(lines[i]);
@@ -92,19 +106,13 @@ public final class LinkCheck implements Stage {
         return links + " links checked";
     }
 
-    private static List<Path> files(Path root, String suffix) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.toString().endsWith(suffix)).sorted().toList();
-        }
-    }
-
     private static String uri(Path root, Path file) {
         return root.relativize(file).toString().replace('\\', '/');
     }
 
     /** A problem's message and hint when {@code href}, written in {@code file}, leads nowhere. */
     private Optional<Found> check(Path root, Path file, String href, Kind kind, Map<Path, Set<String>> ids) {
-        if (href.isEmpty() || href.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") || href.startsWith("//")) {
+        if (href.isEmpty() || ELSEWHERE.matcher(href).matches() || href.startsWith("//")) {
             return Optional.empty();
         }
         links++;
@@ -116,19 +124,11 @@ public final class LinkCheck implements Stage {
             return Optional.of(new Found(kind.label + ": " + href + " is not a file of the site", kind.hint));
         }
         if (!fragment.isEmpty() && target.toString().endsWith(".html")
-                && !ids.computeIfAbsent(target, LinkCheck::ids).contains(fragment)) {
+                && !ids.getOrDefault(target, Set.of()).contains(fragment)) {
             return Optional.of(new Found("broken anchor: " + href + " has no element with id '" + fragment + "'",
                     "Headings get ids from their text: '## Paged allocation' is #paged-allocation."));
         }
         return Optional.empty();
-    }
-
-    private static Set<String> ids(Path html) {
-        try {
-            return Jsoup.parse(html.toFile(), "UTF-8").select("[id]").stream().map(Element::id).collect(Collectors.toSet());
-        } catch (IOException e) {
-            return Set.of();
-        }
     }
 
     /** At the markdown line that holds the reference when the page has one, else at the page (a template made it). */

@@ -57,10 +57,7 @@ public final class Scaffold {
         if (!Files.isDirectory(content)) {
             return Optional.empty();
         }
-        try (Stream<Path> files = Files.walk(content)) {
-            return files.filter(f -> f.toString().endsWith(".md"))
-                    .filter(f -> Scan.slug(f.getFileName().toString()).equals(slug)).sorted().findFirst();
-        }
+        return Scan.markdownFiles(content).stream().filter(f -> Scan.slug(f.getFileName().toString()).equals(slug)).findFirst();
     }
 
     static int nextOrder(Path questions) throws IOException {

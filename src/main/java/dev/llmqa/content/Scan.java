@@ -58,7 +58,7 @@ public final class Scan implements Stage {
         return site.pages().size() + " pages, " + blocks + " code blocks";
     }
 
-    private static List<Path> markdownFiles(Path content) throws IOException {
+    static List<Path> markdownFiles(Path content) throws IOException {
         try (Stream<Path> files = Files.walk(content)) {
             return files.filter(Files::isRegularFile)
                     .filter(f -> f.getFileName().toString().endsWith(".md"))

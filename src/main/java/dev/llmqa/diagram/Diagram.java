@@ -39,8 +39,10 @@ public record Diagram(Spot spot, int codeLine, String source, String title, Stri
     }
 
     /** The first quoted or bracketed label, e.g. A["Prefill (parallel)"] gives "Prefill (parallel)". */
+    private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[\\[({>]+\"?([^\\]\")}]+)\"?[\\])}]");
+
     static String firstLabel(String source) {
-        var m = java.util.regex.Pattern.compile("[\\[({>]+\"?([^\\]\")}]+)\"?[\\])}]").matcher(source);
+        var m = LABEL.matcher(source);
         return m.find() ? m.group(1).strip() : "Diagram";
     }
 }

@@ -1,10 +1,9 @@
 package dev.llmqa.diagram;
 
+import dev.llmqa.execute.TextCache;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,28 +17,19 @@ import java.util.stream.Stream;
 public final class DiagramStore {
 
     private final Path folder;
+    private final TextCache files;
 
     public DiagramStore(Path folder) {
         this.folder = folder;
+        this.files = new TextCache(folder, ".svg", true);
     }
 
     public Optional<String> get(String key) {
-        Path file = folder.resolve(key + ".svg");
-        try {
-            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return files.read(key);
     }
 
     public void put(String key, String svg) throws IOException {
-        Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, ".entry", ".tmp");
-        Files.writeString(temp, svg, StandardCharsets.UTF_8);
-        if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
-            Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        }
-        Files.move(temp, folder.resolve(key + ".svg"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        TextCache.writeAtomically(folder.resolve(key + ".svg"), svg);
     }
 
     /** Deletes stored SVGs no diagram uses any more; returns their file names. */

@@ -5,19 +5,41 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Text results by content hash in a folder of the build cache (typeset math, highlighted code). A damaged or
- * unwritable entry only costs the time to compute it again.
- *
- * @param folder where the entries are
- * @param read   false for --no-cache: never hit, still store
+ * Text results by content hash, one file per key in a folder of the build cache (typeset math, highlighted code,
+ * snippet results). A damaged or unwritable entry only costs the time to compute it again. One instance serves one
+ * build: an entry computed or read during the build is kept in memory, so a repeated formula or code block is
+ * neither computed nor read twice.
  */
-public record TextCache(Path folder, boolean read) {
+public final class TextCache {
+
+    private final Path folder;
+    private final String suffix;
+    private final boolean read;
+    private final Map<String, String> thisBuild = new HashMap<>();
+    private int computed;
+    private int stored;
+    private int repeated;
+
+    /**
+     * @param folder where the entries are
+     * @param suffix the entries' file suffix (".html")
+     * @param read   false for --no-cache: never read what earlier builds stored, still store
+     */
+    public TextCache(Path folder, String suffix, boolean read) {
+        this.folder = folder;
+        this.suffix = suffix;
+        this.read = read;
+    }
 
     /** SHA-256 over the parts, each length-prefixed so no two different lists of parts collide. */
     public static String key(String... parts) {
@@ -34,8 +56,38 @@ public record TextCache(Path folder, boolean read) {
         }
     }
 
-    public Optional<String> get(String key) {
-        Path file = folder.resolve(key + ".html");
+    /**
+     * The entry for {@code key}: this build's, else one an earlier build stored, else {@code compute}'s (stored when
+     * present; an empty result, such as a failure, is not kept and is computed again when asked again).
+     */
+    public synchronized Optional<String> get(String key, Supplier<Optional<String>> compute) {
+        String known = thisBuild.get(key);
+        if (known != null) {
+            repeated++;
+            return Optional.of(known);
+        }
+        Optional<String> text = read(key);
+        if (text.isPresent()) {
+            stored++;
+        } else {
+            text = compute.get();
+            text.ifPresent(t -> {
+                computed++;
+                write(key, t);
+            });
+        }
+        text.ifPresent(t -> thisBuild.put(key, t));
+        return text;
+    }
+
+    /** "12 typeset, 30 from cache" (and ", 4 repeated" when some entries were asked for more than once). */
+    public synchronized String summary(String computedVerb) {
+        return computed + " " + computedVerb + ", " + stored + " from cache" + (repeated > 0 ? ", " + repeated + " repeated" : "");
+    }
+
+    /** What an earlier build stored for {@code key} (nothing with --no-cache). */
+    public Optional<String> read(String key) {
+        Path file = folder.resolve(key + suffix);
         try {
             return read && Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
         } catch (IOException e) {
@@ -43,14 +95,30 @@ public record TextCache(Path folder, boolean read) {
         }
     }
 
-    public void put(String key, String text) {
+    /** Stores an entry; a cache that cannot be written only costs time next build. */
+    public void write(String key, String text) {
         try {
-            Files.createDirectories(folder);
-            Path temp = Files.createTempFile(folder, ".entry", ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, folder.resolve(key + ".html"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writeAtomically(folder.resolve(key + suffix), text);
         } catch (IOException e) {
-            // a cache that cannot be written only costs time next build
+            // computed again next build
+        }
+    }
+
+    /**
+     * Writes a file so that readers see the old content or the new, never a part: a temporary file beside it,
+     * made world-readable like any other output, then renamed over it.
+     */
+    public static void writeAtomically(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), ".entry", ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 }

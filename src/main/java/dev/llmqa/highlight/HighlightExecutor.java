@@ -10,8 +10,7 @@ import dev.llmqa.site.Results;
 import dev.llmqa.site.Site;
 import dev.llmqa.site.Spot;
 import dev.llmqa.snippet.ExampleFiles;
-import dev.llmqa.snippet.IncludeTarget;
-import dev.llmqa.snippet.Regions;
+import dev.llmqa.snippet.Includes;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,18 +22,12 @@ import java.util.Set;
 public final class HighlightExecutor implements Executor {
 
     private static final Set<String> NOT_CODE = Set.of("jshell", "mermaid", "", "text", "plain", "txt");
-    private final Lazy<Highlighter> shared;
-    private int highlighted;
-    private int cached;
+    private final Lazy<Highlighter> highlighter;
+    private String summary = "";
 
-    /** Loads highlight.js for this build only, when some code is new, and closes it after. */
-    public HighlightExecutor() {
-        this(null);
-    }
-
-    /** @param shared a highlight.js kept across builds (the preview server's), or null for one of this build's own */
-    public HighlightExecutor(Lazy<Highlighter> shared) {
-        this.shared = shared;
+    /** @param highlighter loaded on the first code block that is new; the pipeline owns and closes it */
+    public HighlightExecutor(Lazy<Highlighter> highlighter) {
+        this.highlighter = highlighter;
     }
 
     @Override
@@ -44,61 +37,31 @@ public final class HighlightExecutor implements Executor {
 
     @Override
     public String summary() {
-        return highlighted + " blocks highlighted, " + cached + " from cache";
+        return summary;
     }
 
     @Override
     public Results execute(Site site, Problems problems) {
-        TextCache cache = new TextCache(site.config().cache().resolve("highlight"), site.config().useCache());
+        TextCache cache = new TextCache(site.config().cache().resolve("highlight"), ".html", site.config().useCache());
         ExampleFiles examples = new ExampleFiles(site.config().examples());
         Results results = Results.empty();
-        highlighted = 0;
-        cached = 0;
-        Lazy<Highlighter> highlighter = shared != null ? shared : new Lazy<>(Highlighter::new);
-        try {
-            for (Page page : site.pages()) {
-                for (Block block : page.blocks()) {
-                    if (NOT_CODE.contains(block.kind())) {
-                        continue;
-                    }
-                    Optional<String> code = code(page, block, examples);
-                    if (code.isEmpty()) {
-                        continue;
-                    }
-                    String key = TextCache.key("hljs@" + Highlighter.VERSION, block.kind(), code.get());
-                    Optional<String> html = cache.get(key);
-                    if (html.isPresent()) {
-                        cached++;
-                    } else {
-                        html = highlighter.get().highlight(code.get(), block.kind());
-                        if (html.isEmpty()) {
-                            continue;
-                        }
-                        cache.put(key, html.get());
-                        highlighted++;
-                    }
+        for (Page page : site.pages()) {
+            for (Block block : page.blocks()) {
+                if (NOT_CODE.contains(block.kind())) {
+                    continue;
+                }
+                Optional<String> code = Includes.code(page, block, examples);
+                if (code.isEmpty()) {
+                    continue;
+                }
+                String key = TextCache.key("hljs@" + Highlighter.VERSION, block.kind(), code.get());
+                Optional<String> html = cache.get(key, () -> highlighter.get().highlight(code.get(), block.kind()));
+                if (html.isPresent()) {
                     results = results.with(Spot.of(page, block), Highlighted.class, new Highlighted(html.get()));
                 }
             }
-        } finally {
-            if (highlighter != shared) {
-                highlighter.close();
-            }
         }
+        summary = cache.summary("blocks highlighted");
         return results;
-    }
-
-    /** The code a block shows: its own text, or the region an include= names. */
-    private static Optional<String> code(Page page, Block block, ExampleFiles examples) {
-        Optional<IncludeTarget> include = IncludeTarget.of(block);
-        if (include.isEmpty()) {
-            return Optional.of(block.code());
-        }
-        ExampleFiles.Read file = examples.read(include.get().file(), page.path(), block.line());
-        if (!file.ok()) {
-            return Optional.empty();
-        }
-        return include.get().wholeFile() ? Optional.of(Regions.withoutMarkers(file.text()))
-                : Regions.find(file.text(), include.get().region()).map(Regions.Region::text);
     }
 }

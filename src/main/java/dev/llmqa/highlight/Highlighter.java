@@ -17,12 +17,14 @@ public final class Highlighter implements AutoCloseable {
 
     private final Context context;
     private final Value hljs;
+    private final Value options;
 
     public Highlighter() {
         context = Context.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
         context.eval("js", "var module = undefined, exports = undefined, define = undefined;");
         context.eval(Source.create("js", read()));
         hljs = context.getBindings("js").getMember("hljs");
+        options = context.eval("js", "(function (l) { return {language: l, ignoreIllegals: true}; })");
     }
 
     /** The highlighted HTML, or empty when highlight.js does not know the language. */
@@ -30,8 +32,7 @@ public final class Highlighter implements AutoCloseable {
         if (hljs.invokeMember("getLanguage", language).isNull()) {
             return Optional.empty();
         }
-        Value options = context.eval("js", "(function (l) { return {language: l, ignoreIllegals: true}; })").execute(language);
-        return Optional.of(hljs.invokeMember("highlight", code, options).getMember("value").asString());
+        return Optional.of(hljs.invokeMember("highlight", code, options.execute(language)).getMember("value").asString());
     }
 
     private static String read() {

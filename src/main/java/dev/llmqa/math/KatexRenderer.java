@@ -11,7 +11,7 @@ public final class KatexRenderer implements FormulaRenderer {
 
     @Override
     public String render(Formula formula, Page page, Site site) {
-        return site.results().get(new Spot(page.path(), formula.line(), formula.column()), Typeset.class)
+        return site.results().get(Spot.of(page, formula), Typeset.class)
                 .map(t -> "<span class=\"math " + (formula.display() ? "display" : "inline") + "\">" + t.html() + "</span>")
                 .orElseThrow(() -> new IllegalStateException("no typeset math at " + page.path() + ":" + formula.line()));
     }

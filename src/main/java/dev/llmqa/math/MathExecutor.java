@@ -18,18 +18,12 @@ import java.util.Optional;
  */
 public final class MathExecutor implements Executor {
 
-    private final Lazy<Katex> shared;
-    private int typeset;
-    private int cached;
+    private final Lazy<Katex> katex;
+    private String summary = "";
 
-    /** Loads KaTeX for this build only, when some formula is new, and closes it after. */
-    public MathExecutor() {
-        this(null);
-    }
-
-    /** @param shared a KaTeX kept across builds (the preview server's), or null for one of this build's own */
-    public MathExecutor(Lazy<Katex> shared) {
-        this.shared = shared;
+    /** @param katex loaded on the first formula that is new; the pipeline owns and closes it */
+    public MathExecutor(Lazy<Katex> katex) {
+        this.katex = katex;
     }
 
     @Override
@@ -39,47 +33,35 @@ public final class MathExecutor implements Executor {
 
     @Override
     public String summary() {
-        return typeset + " typeset, " + cached + " from cache";
+        return summary;
     }
 
     @Override
     public Results execute(Site site, Problems problems) {
-        TextCache cache = new TextCache(site.config().cache().resolve("math"), site.config().useCache());
+        TextCache cache = new TextCache(site.config().cache().resolve("math"), ".html", site.config().useCache());
         Results results = Results.empty();
-        typeset = 0;
-        cached = 0;
-        Lazy<Katex> katex = shared != null ? shared : new Lazy<>(Katex::new);
-        try {
-            for (Page page : site.pages()) {
-                for (Formula formula : page.formulas()) {
-                    String key = TextCache.key("katex@" + Katex.VERSION, String.valueOf(formula.display()), formula.tex());
-                    Optional<String> hit = cache.get(key);
-                    String html;
-                    if (hit.isPresent()) {
-                        html = hit.get();
-                        cached++;
-                    } else {
-                        try {
-                            html = katex.get().render(formula.tex(), formula.display());
-                        } catch (IllegalArgumentException e) {
-                            problems.add(new Problem(page.path(), formula.line(), formula.column(),
-                                    "invalid TeX: " + e.getMessage().replaceFirst("^Error: ", ""),
-                                    "Fix the formula (KaTeX supports: https://katex.org/docs/supported.html);"
-                                            + " write \\$ for a literal dollar sign."));
-                            continue;
-                        }
-                        cache.put(key, html);
-                        typeset++;
-                    }
-                    results = results.with(new Spot(page.path(), formula.line(), formula.column()), Typeset.class,
-                            new Typeset(html));
+        for (Page page : site.pages()) {
+            for (Formula formula : page.formulas()) {
+                String key = TextCache.key("katex@" + Katex.VERSION, String.valueOf(formula.display()), formula.tex());
+                Optional<String> html = cache.get(key, () -> typeset(page, formula, problems));
+                if (html.isPresent()) {
+                    results = results.with(Spot.of(page, formula), Typeset.class, new Typeset(html.get()));
                 }
             }
-        } finally {
-            if (katex != shared) {
-                katex.close();
-            }
         }
+        summary = cache.summary("typeset");
         return results;
+    }
+
+    private Optional<String> typeset(Page page, Formula formula, Problems problems) {
+        try {
+            return Optional.of(katex.get().render(formula.tex(), formula.display()));
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(page.path(), formula.line(), formula.column(),
+                    "invalid TeX: " + e.getMessage().replaceFirst("^Error: ", ""),
+                    "Fix the formula (KaTeX supports: https://katex.org/docs/supported.html);"
+                            + " write \\$ for a literal dollar sign."));
+            return Optional.empty();
+        }
     }
 }

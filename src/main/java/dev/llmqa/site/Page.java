@@ -30,6 +30,12 @@ public record Page(Path source, String path, String uri, Header header, String b
         return formulas.stream().filter(f -> f.line() == fileLine && f.column() == column).findFirst();
     }
 
+    /** The example file this page loads by its name: examples/NAME.jsh for content/…/NAME.md. */
+    public String exampleName() {
+        String file = Path.of(path).getFileName().toString();
+        return file.substring(0, file.length() - ".md".length()) + ".jsh";
+    }
+
     public String title() {
         return header.value("title").orElse("");
     }

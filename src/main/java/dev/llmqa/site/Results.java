@@ -30,14 +30,6 @@ public final class Results {
         return new Results(Map.copyOf(copy));
     }
 
-    public <T> Results withAll(Map<Spot, T> values, Class<T> kind) {
-        Results results = this;
-        for (Map.Entry<Spot, T> entry : values.entrySet()) {
-            results = results.with(entry.getKey(), kind, entry.getValue());
-        }
-        return results;
-    }
-
     /** Both sets of results; on the same place and kind, {@code other} wins. */
     public Results merge(Results other) {
         Map<Spot, Map<Class<?>, Object>> copy = new HashMap<>(bySpot);
@@ -51,9 +43,5 @@ public final class Results {
 
     public <T> Optional<T> get(Spot spot, Class<T> kind) {
         return Optional.ofNullable(bySpot.getOrDefault(spot, Map.of()).get(kind)).map(kind::cast);
-    }
-
-    public int size() {
-        return bySpot.size();
     }
 }

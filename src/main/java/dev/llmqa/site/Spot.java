@@ -7,6 +7,10 @@ public record Spot(String path, int line, int column) {
         return new Spot(page.path(), block.line(), 0);
     }
 
+    public static Spot of(Page page, Formula formula) {
+        return new Spot(page.path(), formula.line(), formula.column());
+    }
+
     public static Spot of(Page page, InlineValue value) {
         return new Spot(page.path(), value.line(), value.column());
     }

@@ -91,8 +91,7 @@ final class Failures {
             case "variable" -> shell.variables().map(jdk.jshell.VarSnippet::name);
             default -> shell.types().map(jdk.jshell.TypeDeclSnippet::name);
         };
-        return dev.llmqa.problem.Suggest.closest(missing.group(2), names.distinct().toList())
-                .map(name -> "Did you mean '" + name + "'? ").orElse("");
+        return dev.llmqa.problem.Suggest.didYouMean(missing.group(2), names.distinct().toList());
     }
 
     /** javac's message on one line: "cannot find symbol: variable kvCache". */

@@ -48,7 +48,19 @@ final class Hygiene {
 
     /** Whether a snippet left a thread running; such a worker is replaced after the page. */
     static boolean threadsLeftRunning() {
-        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive() && t.getThreadGroup() != null
-                && SNIPPET_GROUP.equals(t.getThreadGroup().getName()));
+        // asked after every step: list the threads without capturing their stacks (as getAllStackTraces would)
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int count = root.enumerate(threads, true);
+        for (int i = 0; i < count; i++) {
+            ThreadGroup group = threads[i].getThreadGroup();
+            if (threads[i].isAlive() && group != null && SNIPPET_GROUP.equals(group.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -6,7 +6,6 @@ import dev.llmqa.site.HeaderEntry;
 import dev.llmqa.site.InlineValue;
 import dev.llmqa.site.Page;
 import dev.llmqa.site.Spot;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +20,7 @@ import java.util.Optional;
  * examples/NAME.jsh for content/…/NAME.md, then those of the {@code examples=} header), then its executable
  * blocks and inline values in document order. {@link #spots} says which place each step belongs to.
  */
-public record PagePlan(PageProgram program, List<Spot> spots) {
+public record PagePlan(Page page, PageProgram program, List<Spot> spots) {
 
     public static final String KIND_JAVA = "java";
     public static final String KIND_JSHELL = "jshell";
@@ -41,8 +40,8 @@ public record PagePlan(PageProgram program, List<Spot> spots) {
         List<Step> steps = new ArrayList<>();
         List<Spot> spots = new ArrayList<>();
         Map<Step, Duration> timeouts = new HashMap<>();
+        int line = page.header().entry("examples").map(HeaderEntry::line).orElse(1);
         for (String name : exampleNames(page)) {
-            int line = page.header().entry("examples").map(HeaderEntry::line).orElse(1);
             ExampleFiles.Read file = examples.read(name, page.path(), line);
             if (file.ok()) {
                 steps.add(new Step.Load(new Source(file.shownPath(), 1, file.text())));
@@ -62,7 +61,7 @@ public record PagePlan(PageProgram program, List<Spot> spots) {
                 spots.add(Spot.of(page, value));
             }
         }
-        return Optional.of(new PagePlan(new PageProgram(page.path(), steps, timeout(page, defaultTimeout), timeouts), spots));
+        return Optional.of(new PagePlan(page, new PageProgram(page.path(), steps, timeout(page, defaultTimeout), timeouts), spots));
     }
 
     /** A {@code java} block runs unless marked {@code norun} or {@code include=}; a {@code jshell} block replays. */
@@ -83,19 +82,14 @@ public record PagePlan(PageProgram program, List<Spot> spots) {
     /** examples/NAME.jsh for a page NAME.md (when it exists), then the header's list, without repeats. */
     static List<String> exampleNames(Page page) {
         List<String> names = new ArrayList<>();
-        names.add(conventionalName(page));
+        names.add(page.exampleName());
         page.header().value("examples").ifPresent(list -> Arrays.stream(list.split(","))
                 .map(String::strip).filter(n -> !n.isEmpty() && !names.contains(n)).forEach(names::add));
         return names;
     }
 
-    private static String conventionalName(Page page) {
-        String file = Path.of(page.path()).getFileName().toString();
-        return file.substring(0, file.length() - ".md".length()) + ".jsh";
-    }
-
     private static boolean isConventional(Page page, String name) {
-        return name.equals(conventionalName(page));
+        return name.equals(page.exampleName());
     }
 
     private static Duration timeout(Page page, Duration fallback) {

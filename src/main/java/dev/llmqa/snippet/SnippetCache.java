@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmqa.config.Release;
 import dev.llmqa.execute.TextCache;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +20,10 @@ public final class SnippetCache {
     private static final int FORMAT = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path folder;
-    private final boolean read;
+    private final TextCache files;
 
     private SnippetCache(Path folder, boolean read) {
-        this.folder = folder;
-        this.read = read;
+        this.files = new TextCache(folder, ".json", read);
     }
 
     /**
@@ -45,15 +41,12 @@ public final class SnippetCache {
     }
 
     public Optional<PageResult> get(PageProgram program) {
-        if (!read) {
-            return Optional.empty();
-        }
-        Path file = folder.resolve(key(program) + ".json");
-        if (!Files.isRegularFile(file)) {
+        Optional<String> json = files.read(key(program));
+        if (json.isEmpty()) {
             return Optional.empty();
         }
         try {
-            Stored stored = JSON.readValue(file.toFile(), Stored.class);
+            Stored stored = JSON.readValue(json.get(), Stored.class);
             if (stored.steps().size() != program.steps().size()) {
                 return Optional.empty();
             }
@@ -69,6 +62,7 @@ public final class SnippetCache {
         }
     }
 
+    /** Stores a page's results when it ran to the end. */
     public void put(PageProgram program, PageResult result) {
         if (!result.completed()) {
             return;
@@ -77,13 +71,9 @@ public final class SnippetCache {
                 .map(s -> new StoredStep(s.output(), s.truncated(), s.transcript(), s.value(), s.took().toNanos()))
                 .toList();
         try {
-            Files.createDirectories(folder);
-            Path temp = Files.createTempFile(folder, "entry", ".tmp");
-            JSON.writeValue(temp.toFile(), new Stored(steps));
-            Files.move(temp, folder.resolve(key(program) + ".json"), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            files.write(key(program), JSON.writeValueAsString(new Stored(steps)));
         } catch (IOException e) {
-            // a cache that cannot be written only costs time next build
+            // a result that cannot be written as JSON only costs time next build
         }
     }
 

@@ -8,7 +8,6 @@ import dev.llmqa.site.Page;
 import dev.llmqa.site.Results;
 import dev.llmqa.site.Site;
 import dev.llmqa.site.Spot;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +22,6 @@ import java.util.function.Supplier;
  * resolves {@code include=} blocks. Results go into the site; every failure is a problem at its file line.
  */
 public final class SnippetExecutor implements Executor {
-
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Supplier<SnippetRunner> runners;
     private int ran;
@@ -52,7 +49,7 @@ public final class SnippetExecutor implements Executor {
         List<PagePlan> plans = new ArrayList<>();
         for (Page page : site.pages()) {
             results = Includes.resolve(page, examples, results, problems);
-            PagePlan.of(page, examples, DEFAULT_TIMEOUT, problems).ifPresent(plans::add);
+            PagePlan.of(page, examples, PageProgram.DEFAULT_TIMEOUT, problems).ifPresent(plans::add);
         }
         SnippetCache cache = SnippetCache.in(site.config().cache().resolve("snippets"), site.config().useCache());
         List<PageResult> outcomes = run(plans, cache);
@@ -88,9 +85,7 @@ public final class SnippetExecutor implements Executor {
             for (int k = 0; k < missing.size(); k++) {
                 PageResult result = futures.get(k).get();
                 outcomes.set(missing.get(k), result);
-                if (result.completed()) {
-                    cache.put(plans.get(missing.get(k)).program(), result);
-                }
+                cache.put(plans.get(missing.get(k)).program(), result);
             }
             return outcomes;
         } catch (InterruptedException e) {
@@ -105,7 +100,7 @@ public final class SnippetExecutor implements Executor {
 
     private static Results record(Site site, PagePlan plan, PageResult outcome, Results results, Problems problems) {
         Results updated = results;
-        Page page = site.pages().stream().filter(p -> p.path().equals(plan.program().page())).findFirst().orElseThrow();
+        Page page = plan.page();
         for (int i = 0; i < outcome.steps().size(); i++) {
             StepResult step = outcome.steps().get(i);
             Spot spot = plan.spots().get(i);

@@ -9,8 +9,8 @@ import java.util.List;
  */
 public record TranscriptBlock(List<Entry> entries) {
 
-    private static final String PROMPT_MARK = "jshell>";
-    private static final String CONTINUATION_MARK = "...>";
+    static final String PROMPT_MARK = "jshell>";
+    static final String CONTINUATION_MARK = "...>";
 
     /** One input with its 1-based file line, and the expected output lines with theirs. */
     public record Entry(String input, int line, List<String> expected, List<Integer> expectedLines) {

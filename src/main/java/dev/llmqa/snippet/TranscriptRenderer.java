@@ -19,10 +19,11 @@ public final class TranscriptRenderer implements BlockRenderer {
     public String render(Block block, Page page, Site site) {
         StringBuilder html = new StringBuilder("<div class=\"snippet transcript\">\n<pre class=\"terminal\"><code>");
         for (String line : block.code().split("\n", -1)) {
-            if (line.startsWith("jshell>")) {
-                html.append("<span class=\"prompt\">jshell&gt;</span><kbd>").append(Html.text(line.substring(7))).append("</kbd>\n");
-            } else if (line.stripLeading().startsWith("...>")) {
-                int cut = line.indexOf("...>") + 4;
+            if (line.startsWith(TranscriptBlock.PROMPT_MARK)) {
+                html.append("<span class=\"prompt\">").append(Html.text(TranscriptBlock.PROMPT_MARK)).append("</span><kbd>")
+                        .append(Html.text(line.substring(TranscriptBlock.PROMPT_MARK.length()))).append("</kbd>\n");
+            } else if (line.stripLeading().startsWith(TranscriptBlock.CONTINUATION_MARK)) {
+                int cut = line.indexOf(TranscriptBlock.CONTINUATION_MARK) + TranscriptBlock.CONTINUATION_MARK.length();
                 html.append("<span class=\"prompt\">").append(Html.text(line.substring(0, cut))).append("</span><kbd>")
                         .append(Html.text(line.substring(cut))).append("</kbd>\n");
             } else if (!line.isEmpty()) {

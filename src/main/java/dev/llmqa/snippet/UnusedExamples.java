@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  */
 public final class UnusedExamples implements Stage {
 
+    private static final java.util.regex.Pattern ORDER_PREFIX = java.util.regex.Pattern.compile("^(\\d+-)");
     private int files;
 
     @Override
@@ -53,13 +54,10 @@ public final class UnusedExamples implements Stage {
         Set<String> used = new HashSet<>();
         Map<String, Page> unmatched = new TreeMap<>();
         for (Page page : pages) {
-            for (String name : PagePlan.exampleNames(page)) {
-                used.add(normal(name));
-            }
+            PagePlan.exampleNames(page).forEach(name -> used.add(normal(name)));
             page.blocks().stream().flatMap(b -> IncludeTarget.of(b).stream()).forEach(t -> used.add(normal(t.file())));
-            String own = PagePlan.exampleNames(page).get(0);
-            if (!Files.isRegularFile(examples.resolve(own))) {
-                unmatched.put(own, page);
+            if (!Files.isRegularFile(examples.resolve(page.exampleName()))) {
+                unmatched.put(page.exampleName(), page);
             }
         }
         List<String> all = files(examples);
@@ -85,7 +83,7 @@ public final class UnusedExamples implements Stage {
         if (close.isPresent()) {
             return close;
         }
-        java.util.regex.Matcher order = java.util.regex.Pattern.compile("^(\\d+-)").matcher(file);
+        java.util.regex.Matcher order = ORDER_PREFIX.matcher(file);
         List<String> sameOrder = order.find()
                 ? expected.stream().filter(name -> name.startsWith(order.group(1))).toList() : List.of();
         return sameOrder.size() == 1 ? java.util.Optional.of(sameOrder.get(0)) : java.util.Optional.empty();

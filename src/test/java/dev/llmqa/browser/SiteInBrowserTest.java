@@ -148,7 +148,10 @@ class SiteInBrowserTest {
 
     @TestFactory
     Stream<DynamicTest> axe_finds_no_serious_or_critical_violation() throws Exception {
-        String axe = Files.readString(Path.of("tools/axe/node_modules/axe-core/axe.min.js"));
+        Path axeScript = Path.of("tools/axe/node_modules/axe-core/axe.min.js");
+        assertThat(axeScript).as("axe-core is not installed: run (cd tools/axe && npm ci --ignore-scripts); .ci/run does")
+                .isRegularFile();
+        String axe = Files.readString(axeScript);
         List<String> pages = List.of("index.html", "about.html", "questions/08-kv-cache.html",
                 "questions/01-scaling-laws.html", "tags/index.html");
         return Stream.of("light", "dark").flatMap(theme -> pages.stream().map(page -> DynamicTest.dynamicTest(theme + ": " + page, () -> {

@@ -35,6 +35,14 @@ class DiagramStoreTest {
         assertThat(DiagramExecutor.diagrams(site)).hasSizeGreaterThanOrEqualTo(10);
     }
 
+    /** Store keys name the CLI version: the one pinned in tools/mermaid must be the one the keys use. */
+    @Test
+    void the_keys_name_the_pinned_mermaid_cli_version() throws Exception {
+        var pinned = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Path.of("tools/mermaid/package.json").toFile())
+                .path("dependencies").path("@mermaid-js/mermaid-cli").asText();
+        assertThat(pinned).isEqualTo(DiagramExecutor.MERMAID_CLI_VERSION);
+    }
+
     /** The files git tracks (committed or added) under a folder of this checkout. */
     private static Set<String> tracked(String folder) throws Exception {
         Process git = new ProcessBuilder("git", "ls-files", "--", folder).redirectErrorStream(true).start();
