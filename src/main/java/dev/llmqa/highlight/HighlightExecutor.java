@@ -15,13 +15,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Highlights every code block whose language highlight.js knows (transcripts and diagrams excepted), including
- * the regions {@code include=} blocks show. Results are cached by (version, language, code), so highlight.js is
+ * Highlights every code block a renderer shows highlighted ({@code java}, and the languages of
+ * {@link CodeBlockRenderer}), including the regions {@code include=} blocks show. Results are cached by (version, language, code), so highlight.js is
  * loaded only when some code is new. Missing include files are reported by the snippet stage, not here.
  */
 public final class HighlightExecutor implements Executor {
 
-    private static final Set<String> NOT_CODE = Set.of("jshell", "mermaid", "", "text", "plain", "txt");
+    /** Only what some renderer shows highlighted: other kinds are never worth loading highlight.js for. */
+    private static final Set<String> SHOWN_HIGHLIGHTED = kinds();
     private final Lazy<Highlighter> highlighter;
     private String summary = "";
 
@@ -47,7 +48,7 @@ public final class HighlightExecutor implements Executor {
         Results results = Results.empty();
         for (Page page : site.pages()) {
             for (Block block : page.blocks()) {
-                if (NOT_CODE.contains(block.kind())) {
+                if (!SHOWN_HIGHLIGHTED.contains(block.kind())) {
                     continue;
                 }
                 Optional<String> code = Includes.code(page, block, examples);
@@ -63,5 +64,11 @@ public final class HighlightExecutor implements Executor {
         }
         summary = cache.summary("blocks highlighted");
         return results;
+    }
+
+    private static Set<String> kinds() {
+        Set<String> kinds = new java.util.HashSet<>(CodeBlockRenderer.KINDS);
+        kinds.add(dev.llmqa.snippet.PagePlan.KIND_JAVA);
+        return Set.copyOf(kinds);
     }
 }

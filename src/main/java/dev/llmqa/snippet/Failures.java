@@ -22,6 +22,7 @@ final class Failures {
 
     static final String OUT_OF_MEMORY = "ran out of memory (the snippet JVM has -Xmx256m)";
     static final String OUT_OF_MEMORY_HINT = "Use smaller data in the example; every page's snippets share 256 MB";
+    private static final String VALUE_HINT = "An inline value must be one Java expression, e.g. `kvCacheBytes(model)`";
     private static final String UNDEFINED_HINT = "Define it in an earlier snippet of this page or in an example file"
             + " the page loads; each page runs in a fresh JShell session";
 
@@ -36,13 +37,25 @@ final class Failures {
 
     /** The problem with the primary event of one eval, or null if it went fine. */
     Problem of(List<SnippetEvent> events, Piece piece) {
+        return of(events, piece, false);
+    }
+
+    /**
+     * The same for an inline value: a compile error has no column (the host puts it at the value's backtick, which
+     * only it knows) and, unless a name is missing, says what an inline value must be.
+     */
+    Problem ofValue(List<SnippetEvent> events, Piece piece) {
+        return of(events, piece, true);
+    }
+
+    private Problem of(List<SnippetEvent> events, Piece piece, boolean value) {
         SnippetEvent primary = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
         if (primary == null || primary.snippet() == null) {
             return null;
         }
         Snippet sn = primary.snippet();
         if (primary.status() == Status.REJECTED) {
-            return compileError(sn, piece);
+            return compileError(sn, piece, value);
         }
         if (primary.exception() != null) {
             return exception(primary.exception(), piece);
@@ -63,17 +76,21 @@ final class Failures {
         return origin == null ? null : unresolved(decl, origin);
     }
 
-    private Problem compileError(Snippet sn, Piece piece) {
+    private Problem compileError(Snippet sn, Piece piece, boolean value) {
         Diag diag = shell.diagnostics(sn).filter(Diag::isError).findFirst().orElse(null);
         if (diag == null) {
             return Problem.at(piece.from().path(), piece.firstCodeLine(), "compile error: jshell rejected the snippet",
-                    "Check the syntax of the snippet");
+                    value ? VALUE_HINT : "Check the syntax of the snippet");
         }
         String source = sn.source();
         int position = (int) Math.max(0, diag.getStartPosition());
         String message = "compile error: " + describe(diag.getMessage(null));
         String hint = message.contains("cannot find symbol") ? didYouMean(message) + UNDEFINED_HINT
+                : value ? VALUE_HINT
                 : "Fix the Java code; snippets run in JShell with its default imports (java.util.*, java.io.*, …)";
+        if (value) {
+            return new Problem(piece.from().path(), piece.lineAt(position), 0, message, hint);
+        }
         return new Problem(piece.from().path(), piece.lineAt(position), Lines.column(source, position), message, hint);
     }
 

@@ -103,13 +103,8 @@ final class Session implements AutoCloseable {
         Piece bare = pieces.get(0);
         Piece piece = new Piece(source, "(" + bare.code().replaceFirst(";\\s*$", "") + "\n)", bare.line());
         List<SnippetEvent> events = eval(piece, progress);
-        Problem problem = failures.of(events, piece);
-        if (problem != null && problem.message().startsWith("compile error")) {
-            // the column is the value's own: the host knows where its backtick is
-            return ValueOrProblem.problem(new Problem(problem.path(), problem.line(), 0, problem.message(),
-                    problem.message().contains("cannot find symbol") ? problem.hint()
-                            : "An inline value must be one Java expression, e.g. `kvCacheBytes(model)`"));
-        } else if (problem != null) {
+        Problem problem = failures.ofValue(events, piece);
+        if (problem != null) {
             return ValueOrProblem.problem(problem);
         }
         SnippetEvent primary = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElseThrow();
