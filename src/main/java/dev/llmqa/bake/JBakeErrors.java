@@ -24,7 +24,7 @@ final class JBakeErrors {
 
     static Set<Problem> toProblems(Throwable error) {
         Set<Problem> problems = new LinkedHashSet<>();
-        for (String failure : Bake.rootMessage(error).split("(?=Failed to render file )")) {
+        for (String failure : Render.rootMessage(error).split("(?=Failed to render file )")) {
             Matcher where = WHERE.matcher(failure);
             if (where.find()) {
                 problems.add(new Problem(SiteConfig.TEMPLATES + "/" + where.group(1), Integer.parseInt(where.group(2)),
@@ -34,7 +34,7 @@ final class JBakeErrors {
             }
         }
         if (problems.isEmpty()) {
-            problems.add(Problem.at(SiteConfig.TEMPLATES, 0, "JBake could not render: " + Bake.rootMessage(error),
+            problems.add(Problem.at(SiteConfig.TEMPLATES, 0, "JBake could not render: " + Render.rootMessage(error),
                     "Run again with -v to see JBake's log."));
         }
         return problems;

@@ -2,27 +2,37 @@ package dev.llmqa.bake;
 
 import dev.llmqa.markdown.PageRenderer;
 import dev.llmqa.problem.Problems;
+import dev.llmqa.site.HeaderEntry;
 import dev.llmqa.site.Page;
 import dev.llmqa.site.Site;
 import java.io.File;
-import java.util.Optional;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.text.SimpleDateFormat;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.model.DocumentModel;
-import org.jbake.parser.MarkdownEngine;
-import org.jbake.parser.ParserContext;
+import org.jbake.parser.MarkupEngine;
 
 /**
- * JBake's markdown engine, with our flexmark configuration and block renderers. JBake keeps parsing the header
- * (we validated it in the scan stage); the body comes from the scanned {@link Page}, so lines match the scan.
+ * JBake's engine for {@code .md} files, fed by the scan: JBake names the file, and the page the scan made of it gives
+ * the header values (already validated) and the body (already parsed), so nothing reads or parses the file again.
+ * The model holds what JBake's own header parsing would put there, and what our templates use besides.
  */
-final class PageEngine extends MarkdownEngine {
+final class PageEngine extends MarkupEngine {
 
     private final Site site;
+    private final Map<Path, Page> bySource;
     private final PageRenderer renderer;
     private final Problems problems;
 
     PageEngine(Site site, PageRenderer renderer, Problems problems) {
         this.site = site;
+        this.bySource = site.pages().stream().collect(Collectors.toMap(Page::source, Function.identity()));
         this.renderer = renderer;
         this.problems = problems;
     }
@@ -30,46 +40,61 @@ final class PageEngine extends MarkdownEngine {
     /** Drafts are not baked at all (JBake would publish them as NAME-draft.html). */
     @Override
     public DocumentModel parse(JBakeConfiguration config, File file) {
-        Optional<Page> page = site.page(file.toPath());
-        if (page.isPresent() && !page.get().published()) {
+        Page page = bySource.get(file.toPath().toAbsolutePath().normalize());
+        if (page == null) {
+            problems.add(site.config().display(file.toPath()), 0,
+                    "the file appeared after the scan stage read content/", "Build again.");
             return null;
         }
-        return super.parse(config, file);
-    }
-
-    /** examples/NAME.jsh of content/…/NAME.md, when it exists: the page's "Try it" box offers it. */
-    private Optional<String> exampleFile(Page page) {
-        String file = page.exampleName();
-        return java.nio.file.Files.isRegularFile(site.config().examples().resolve(file)) ? Optional.of(file) : Optional.empty();
-    }
-
-    @Override
-    public void processHeader(ParserContext context) {
-        Optional<Page> page = site.page(context.getFile().toPath());
-        page.ifPresent(p -> {
-            // numbers, so templates can sort questions by order (JBake keeps header values as strings)
-            p.order().ifPresent(order -> context.getDocumentModel().put("order", order));
-            context.getDocumentModel().put("sourcepath", p.path());
-        });
-    }
-
-    @Override
-    public void processBody(ParserContext context) {
-        Optional<Page> page = site.page(context.getFile().toPath());
-        if (page.isEmpty()) {
-            problems.add(site.config().display(context.getFile().toPath()), 0,
-                    "the file appeared after the scan stage read content/", "Build again.");
-            return;
+        if (!page.published()) {
+            return null;
         }
+        DocumentModel model = DocumentModel.createDefaultDocumentModel();
+        for (HeaderEntry entry : page.header().entries()) {
+            store(config, entry.key(), entry.value().strip(), model);
+        }
+        if (!model.containsKey("tags")) {
+            model.setTags(new String[0]); // as JBake does: templates may list a page's tags without asking if any
+        }
+        if (model.getDate() == null) {
+            model.setDate(new Date(file.lastModified()));
+        }
+        // numbers, so templates can sort questions by order (JBake keeps header values as strings)
+        page.order().ifPresent(order -> model.put("order", order));
+        model.put("sourcepath", page.path());
         try {
-            String html = renderer.render(page.get(), site);
-            context.setBody(html);
-            context.getDocumentModel().put("toc", Toc.of(html));
-            context.getDocumentModel().put("hasmath", !page.get().formulas().isEmpty());
-            exampleFile(page.get()).ifPresent(name -> context.getDocumentModel().put("examplefile", name));
+            String html = renderer.render(page);
+            model.setBody(html);
+            model.put("toc", Toc.of(page));
+            model.put("hasmath", !page.formulas().isEmpty());
+            if (java.nio.file.Files.isRegularFile(site.config().examples().resolve(page.exampleName()))) {
+                model.put("examplefile", page.exampleName()); // the page's "Try it" box offers it
+            }
         } catch (RuntimeException e) {
-            problems.add(page.get().path(), 0, "rendering the markdown failed: " + e,
+            problems.add(page.path(), 0, "rendering the markdown failed: " + e,
                     "This is a bug in llmqa or one of its renderers; please report it with this file.");
+        }
+        return model;
+    }
+
+    /**
+     * A header value as JBake 2.7 stores it: a date, tags (trimmed, spaces made dashes), a flag, or text. (JBake would
+     * also read a value in braces as JSON; no key the scan accepts takes JSON.)
+     */
+    private static void store(JBakeConfiguration config, String key, String value, DocumentModel model) {
+        if (key.equalsIgnoreCase("date")) {
+            try {
+                model.setDate(new SimpleDateFormat(config.getDateFormat()).parse(value));
+            } catch (ParseException e) {
+                // the scan reports a bad date; JBake would leave it unset too
+            }
+        } else if (key.equalsIgnoreCase("tags")) {
+            model.setTags(Arrays.stream(value.split(",")).map(String::strip)
+                    .map(tag -> config.getSanitizeTag() ? tag.replace(" ", "-") : tag).toArray(String[]::new));
+        } else if (key.equalsIgnoreCase("cached")) {
+            model.setCached(Boolean.parseBoolean(value));
+        } else {
+            model.put(key, value);
         }
     }
 }

@@ -16,20 +16,11 @@ import java.nio.file.StandardCopyOption;
 public final class Publish implements Stage {
 
     @Override
-    public String name() {
-        return "publish";
-    }
-
-    @Override
-    public Site run(Site site, Problems problems) throws IOException {
+    public Done run(Site site, Problems problems) throws IOException {
         swap(site.staging(), site.config().out());
-        return site.withStaging(null);
+        return new Done(site.withStaging(null), "to " + site.config().display(site.config().out()) + "/");
     }
 
-    @Override
-    public String summary(Site site) {
-        return "to " + site.config().display(site.config().out()) + "/";
-    }
 
     static void swap(Path staging, Path out) throws IOException {
         Path old = null;

@@ -1,2 +1,2 @@
-/** The pipeline: scan, execute, render, check, publish; and the atomic publish of the staging folder. */
+/** The composition root and the loop: builds every stage and the tools kept warm (Pipeline, Tools), runs the stages in order, and swaps the finished site into place (Publish). */
 package dev.llmqa.build;

@@ -6,6 +6,7 @@ import dev.llmqa.site.LineMap;
 import dev.llmqa.site.Page;
 import dev.llmqa.site.Site;
 import dev.llmqa.site.Stage;
+import dev.llmqa.site.Written;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
  * Every relative link, image, media file, stylesheet and script of every written page points at a file of the
@@ -33,58 +31,28 @@ import org.jsoup.nodes.Element;
  */
 public final class LinkCheck implements Stage {
 
-    /** The attributes that name another file, and what a reader would call that file. */
-    private static final List<Reference> REFERENCES = List.of(
-            new Reference("a[href]", "href", Kind.LINK),
-            new Reference("img[src]", "src", Kind.IMAGE),
-            new Reference("img[srcset]", "srcset", Kind.IMAGE),
-            new Reference("source[srcset]", "srcset", Kind.IMAGE),
-            new Reference("source[src]", "src", Kind.MEDIA),
-            new Reference("video[src], audio[src], track[src], embed[src]", "src", Kind.MEDIA),
-            new Reference("video[poster]", "poster", Kind.IMAGE),
-            new Reference("object[data]", "data", Kind.MEDIA),
-            new Reference("link[href]", "href", Kind.ASSET),
-            new Reference("script[src]", "src", Kind.ASSET));
-
     private static final Pattern CSS_URL = Pattern.compile("url\\(\\s*(['\"]?)([^'\")]+)\\1\\s*\\)");
     private static final Pattern ELSEWHERE = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
 
-    private int links;
-
     @Override
-    public String name() {
-        return "links";
-    }
-
-    @Override
-    public Site run(Site site, Problems problems) throws IOException {
-        links = 0;
+    public Done run(Site site, Problems problems) throws IOException {
+        int[] links = {0};
         Path root = site.staging();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.sorted().toList();
         }
-        // every page parsed once: its links are checked, and its ids answer the anchors that point at it
-        Map<Path, Document> pages = new java.util.LinkedHashMap<>();
-        for (Path file : files) {
-            if (file.toString().endsWith(".html")) {
-                pages.put(file, Jsoup.parse(file.toFile(), "UTF-8"));
-            }
-        }
+        // the ids of every written page answer the anchors that point at it
         Map<Path, Set<String>> ids = new HashMap<>();
-        pages.forEach((file, dom) -> ids.put(file, dom.select("[id]").stream().map(Element::id).collect(Collectors.toSet())));
+        site.written().files().forEach((file, read) -> ids.put(file, read.ids()));
         Map<String, Page> byUri = site.pages().stream().collect(Collectors.toMap(Page::uri, p -> p, (a, b) -> a));
-        for (Map.Entry<Path, Document> page : pages.entrySet()) {
+        for (Map.Entry<Path, Written.File> page : site.written().files().entrySet()) {
             Path file = page.getKey();
             String uri = uri(root, file);
-            Document dom = page.getValue();
-            for (Reference reference : REFERENCES) {
-                for (Element element : dom.select(reference.selector())) {
-                    for (String href : reference.urls(element.attr(reference.attribute()))) {
-                        check(root, file, href, reference.kind(), ids).ifPresent(
-                                found -> problems.add(problem(byUri.get(uri), uri, href, found)));
-                    }
-                }
+            for (Written.Reference reference : page.getValue().references()) {
+                Kind kind = Kind.of(reference.kind());
+                check(root, file, reference.url(), kind, ids, links).ifPresent(
+                        found -> problems.add(problem(byUri.get(uri), uri, reference.url(), found)));
             }
         }
         for (Path css : files.stream().filter(f -> f.toString().endsWith(".css")).toList()) {
@@ -93,29 +61,26 @@ public final class LinkCheck implements Stage {
                 Matcher url = CSS_URL.matcher(lines[i]);
                 while (url.find()) {
                     int line = i + 1;
-                    check(root, css, url.group(2).strip(), Kind.ASSET, ids).ifPresent(found -> problems.add(
+                    check(root, css, url.group(2).strip(), Kind.ASSET, ids, links).ifPresent(found -> problems.add(
                             Problem.at(stylesheet(site, root, css), line, found.message(), found.hint())));
                 }
             }
         }
-        return site;
+        return new Done(site, links[0] + " links checked");
     }
 
-    @Override
-    public String summary(Site site) {
-        return links + " links checked";
-    }
 
     private static String uri(Path root, Path file) {
         return root.relativize(file).toString().replace('\\', '/');
     }
 
     /** A problem's message and hint when {@code href}, written in {@code file}, leads nowhere. */
-    private Optional<Found> check(Path root, Path file, String href, Kind kind, Map<Path, Set<String>> ids) {
+    /** @param links counts the references checked (those that name a file of the site) */
+    private static Optional<Found> check(Path root, Path file, String href, Kind kind, Map<Path, Set<String>> ids, int[] links) {
         if (href.isEmpty() || ELSEWHERE.matcher(href).matches() || href.startsWith("//")) {
             return Optional.empty();
         }
-        links++;
+        links[0]++;
         int hash = href.indexOf('#');
         String path = URLDecoder.decode(hash < 0 ? href : href.substring(0, hash), StandardCharsets.UTF_8);
         String fragment = hash < 0 ? "" : href.substring(hash + 1);
@@ -158,7 +123,7 @@ public final class LinkCheck implements Stage {
     /** A stylesheet's source: templates/assets/… when it came from there, else its place in the site. */
     private static String stylesheet(Site site, Path root, Path css) {
         String uri = uri(root, css);
-        Path source = site.config().templates().resolve(dev.llmqa.bake.Bake.ASSETS).resolve(uri);
+        Path source = site.config().assets().resolve(uri);
         return Files.isRegularFile(source) ? site.config().display(source) : "site/" + uri;
     }
 
@@ -177,26 +142,17 @@ public final class LinkCheck implements Stage {
             this.label = label;
             this.hint = hint;
         }
+
+        static Kind of(Written.Kind kind) {
+            return switch (kind) {
+                case LINK -> LINK;
+                case IMAGE -> IMAGE;
+                case MEDIA -> MEDIA;
+                case ASSET -> ASSET;
+            };
+        }
     }
 
     private record Found(String message, String hint) {
-    }
-
-    private record Reference(String selector, String attribute, Kind kind) {
-
-        /** The URLs an attribute names: one, or for srcset each candidate's URL. */
-        List<String> urls(String value) {
-            if (!attribute.equals("srcset")) {
-                return List.of(value.strip());
-            }
-            List<String> urls = new ArrayList<>();
-            for (String candidate : value.split(",")) {
-                String url = candidate.strip().split("\\s+")[0];
-                if (!url.isEmpty()) {
-                    urls.add(url);
-                }
-            }
-            return urls;
-        }
     }
 }

@@ -14,16 +14,9 @@ import java.nio.file.Path;
  */
 public final class OutputCheck implements Stage {
 
-    private int checked;
-
     @Override
-    public String name() {
-        return "check";
-    }
-
-    @Override
-    public Site run(Site site, Problems problems) throws IOException {
-        checked = 0;
+    public Done run(Site site, Problems problems) throws IOException {
+        int checked = 0;
         for (Page page : site.pages()) {
             if (!page.published()) {
                 continue;
@@ -40,11 +33,7 @@ public final class OutputCheck implements Stage {
                                 + " and does the template print ${content.body}?");
             }
         }
-        return site;
+        return new Done(site, checked + " pages checked");
     }
 
-    @Override
-    public String summary(Site site) {
-        return checked + " pages checked";
-    }
 }

@@ -38,7 +38,8 @@ final class BuildCommand implements Callable<Integer> {
         if (out != null) {
             config = config.withOut(Path.of("").toAbsolutePath().resolve(out));
         }
-        Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), main.quiet);
+        Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), main.quiet,
+                config.settings().githubActions());
         return build(config, console, true);
     }
 

@@ -24,7 +24,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), main.quiet);
-        return BuildCommand.build(SiteConfig.of(main.root).withStrictDiagrams(strictDiagrams), console, false);
+        SiteConfig config = SiteConfig.of(main.root).withStrictDiagrams(strictDiagrams);
+        Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), main.quiet,
+                config.settings().githubActions());
+        return BuildCommand.build(config, console, false);
     }
 }

@@ -13,22 +13,25 @@ final class Console implements Progress {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean quiet;
+    private final boolean githubActions;
 
-    Console(PrintWriter out, PrintWriter err, boolean quiet) {
+    /** @param githubActions also print problems as GitHub Actions annotations, so they show on the pull request */
+    Console(PrintWriter out, PrintWriter err, boolean quiet, boolean githubActions) {
         this.out = out;
         this.err = err;
         this.quiet = quiet;
+        this.githubActions = githubActions;
     }
 
     @Override
     public void stage(String stage, String summary, Duration took) {
-        info(String.format("  %-8s %-40s %6d ms", stage, summary, took.toMillis()));
+        info(String.format("  %-16s %-40s %6d ms", stage, summary, took.toMillis()));
     }
 
     @Override
     public void warning(Problem problem) {
         err.println("warning: " + problem.format());
-        if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {
+        if (githubActions) {
             err.println(annotation("warning", problem));
         }
         err.flush();
@@ -43,7 +46,7 @@ final class Console implements Progress {
 
     void failed(String what, BuildFailed failure) {
         err.println(what + " failed with " + Problems.report(failure.problems()).stripTrailing());
-        if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {
+        if (githubActions) {
             failure.problems().forEach(p -> err.println(annotation("error", p)));
         }
         err.flush();

@@ -25,8 +25,9 @@ final class NewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), main.quiet);
         SiteConfig config = SiteConfig.of(main.root);
+        Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), main.quiet,
+                config.settings().githubActions());
         try {
             Scaffold.Created created = Scaffold.create(config, title);
             console.info("created " + config.display(created.page()) + " (order=" + created.order() + ")");

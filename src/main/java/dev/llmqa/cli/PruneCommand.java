@@ -1,17 +1,10 @@
 package dev.llmqa.cli;
 
+import dev.llmqa.build.PruneDiagrams;
 import dev.llmqa.config.SiteConfig;
-import dev.llmqa.content.Scan;
-import dev.llmqa.diagram.Diagram;
-import dev.llmqa.diagram.DiagramExecutor;
-import dev.llmqa.diagram.DiagramStore;
-import dev.llmqa.problem.Problems;
-import dev.llmqa.site.Site;
+import dev.llmqa.problem.BuildFailed;
 import java.io.IOException;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -29,18 +22,18 @@ final class PruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), main.quiet);
         SiteConfig config = SiteConfig.of(main.root);
-        Problems problems = new Problems();
-        Site site = new Scan().run(Site.start(config), problems);
-        if (!problems.isEmpty()) {
+        Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), main.quiet,
+                config.settings().githubActions());
+        PruneDiagrams.Pruned pruned;
+        try {
+            pruned = PruneDiagrams.run(config);
+        } catch (BuildFailed failure) {
             console.error("prune-diagrams failed: the content has problems; run ./llmqa check");
             return 1;
         }
-        Set<String> used = DiagramExecutor.diagrams(site).stream().map(Diagram::key).collect(Collectors.toSet());
-        List<String> removed = new DiagramStore(config.diagrams()).prune(used);
-        removed.forEach(name -> console.info("removed diagrams/" + name));
-        console.info(removed.size() + " unused SVGs removed, " + used.size() + " in use");
+        pruned.removed().forEach(name -> console.info("removed diagrams/" + name));
+        console.info(pruned.removed().size() + " unused SVGs removed, " + pruned.inUse() + " in use");
         return 0;
     }
 }

@@ -27,8 +27,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), main.quiet);
         SiteConfig config = SiteConfig.of(main.root);
+        Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), main.quiet,
+                config.settings().githubActions());
         try (Preview preview = new Preview(config, port, console, console::info)) {
             console.info("serving " + config.display(config.out()) + "/ at " + preview.url()
                     + " (watching content/, templates/, examples/; Ctrl-C stops)");

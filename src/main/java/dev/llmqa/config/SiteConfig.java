@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * @param reproducible   leave out what differs from run to run (snippet run times), so two builds of the same
  *                       sources are byte-identical; on when SOURCE_DATE_EPOCH is set (reproducible-builds.org)
  */
-public record SiteConfig(Path root, Path out, boolean useCache, Path cache, boolean strictDiagrams, boolean reproducible) {
+public record SiteConfig(Path root, Path out, boolean useCache, Path cache, boolean strictDiagrams, Settings settings) {
 
     public static final String CONTENT = "content";
     public static final String TEMPLATES = "templates";
@@ -27,28 +27,43 @@ public record SiteConfig(Path root, Path out, boolean useCache, Path cache, bool
     }
 
     public static SiteConfig of(Path root) {
+        return of(root, System.getenv());
+    }
+
+    /** The defaults for a project root, with the settings read from {@code env}. */
+    public static SiteConfig of(Path root, java.util.Map<String, String> env) {
         return new SiteConfig(root, root.resolve(SITE), true, root.resolve(".llmqa/cache"), false,
-                System.getenv("SOURCE_DATE_EPOCH") != null);
+                Settings.read(root.toAbsolutePath().normalize(), env));
     }
 
     public SiteConfig withOut(Path newOut) {
-        return new SiteConfig(root, newOut, useCache, cache, strictDiagrams, reproducible);
+        return new SiteConfig(root, newOut, useCache, cache, strictDiagrams, settings);
     }
 
     public SiteConfig withCache(boolean use) {
-        return new SiteConfig(root, out, use, cache, strictDiagrams, reproducible);
+        return new SiteConfig(root, out, use, cache, strictDiagrams, settings);
     }
 
     public SiteConfig withCacheFolder(Path folder) {
-        return new SiteConfig(root, out, useCache, folder, strictDiagrams, reproducible);
+        return new SiteConfig(root, out, useCache, folder, strictDiagrams, settings);
     }
 
     public SiteConfig withReproducible(boolean on) {
-        return new SiteConfig(root, out, useCache, cache, strictDiagrams, on);
+        return new SiteConfig(root, out, useCache, cache, strictDiagrams, settings.withReproducible(on));
     }
 
     public SiteConfig withStrictDiagrams(boolean strict) {
-        return new SiteConfig(root, out, useCache, cache, strict, reproducible);
+        return new SiteConfig(root, out, useCache, cache, strict, settings);
+    }
+
+    /** Leave out what differs between runs (run times): {@code SOURCE_DATE_EPOCH} is set, or a test said so. */
+    public boolean reproducible() {
+        return settings.reproducible();
+    }
+
+    /** Static files of the templates, copied to the site root. */
+    public Path assets() {
+        return templates().resolve("assets");
     }
 
     /** The committed store of rendered diagrams. */

@@ -1,7 +1,7 @@
 package dev.llmqa.content;
 
 import dev.llmqa.problem.Problem;
-import dev.llmqa.problem.Suggest;
+import dev.llmqa.text.Suggest;
 import dev.llmqa.site.Header;
 import dev.llmqa.site.HeaderEntry;
 import java.time.LocalDate;

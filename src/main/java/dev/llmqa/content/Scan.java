@@ -7,6 +7,12 @@ import dev.llmqa.site.Header;
 import dev.llmqa.site.Page;
 import dev.llmqa.site.Site;
 import dev.llmqa.site.Stage;
+import dev.llmqa.site.Block;
+import dev.llmqa.site.Parsed;
+import com.vladsch.flexmark.util.ast.Node;
+import java.util.LinkedHashMap;
+import dev.llmqa.example.ExampleFiles;
+import dev.llmqa.example.Includes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -23,39 +29,33 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The scan stage: every content/**.md becomes a {@link Page}, or problems that say what to fix. */
+/**
+ * The scan stage: every content/**.md becomes a {@link Page}, or problems that say what to fix. What an
+ * {@code include=} block shows is read here, once, for every later stage.
+ */
 public final class Scan implements Stage {
 
     /** Larger files are refused: a page that size is a mistake, and it would stall the build. */
     static final long MAX_BYTES = 2L * 1024 * 1024;
 
     @Override
-    public String name() {
-        return "scan";
-    }
-
-    @Override
-    public Site run(Site site, Problems problems) throws IOException {
+    public Done run(Site site, Problems problems) throws IOException {
         SiteConfig config = site.config();
         if (!Files.isDirectory(config.content())) {
             problems.add(SiteConfig.CONTENT, 0, "there is no content/ folder in " + config.root(),
                     "Run llmqa in the project root (the folder with content/, templates/ and examples/), or pass --root.");
-            return site;
+            return new Done(site, "no content");
         }
+        Includes includes = new Includes(new ExampleFiles(config.examples()));
         List<String> types = Templates.types(config.templates());
         List<Page> pages = new ArrayList<>();
         for (Path file : markdownFiles(config.content())) {
-            read(config, file, types, problems).ifPresent(pages::add);
+            read(config, file, types, includes, problems).ifPresent(pages::add);
         }
         checkDuplicateOrders(pages, problems);
         checkDuplicateSlugs(pages, problems);
-        return site.withPages(pages);
-    }
-
-    @Override
-    public String summary(Site site) {
-        long blocks = site.pages().stream().mapToLong(p -> p.blocks().size()).sum();
-        return site.pages().size() + " pages, " + blocks + " code blocks";
+        long blocks = pages.stream().mapToLong(p -> p.blocks().size()).sum();
+        return new Done(site.withPages(pages), pages.size() + " pages, " + blocks + " code blocks");
     }
 
     static List<Path> markdownFiles(Path content) throws IOException {
@@ -67,7 +67,8 @@ public final class Scan implements Stage {
         }
     }
 
-    private static Optional<Page> read(SiteConfig config, Path file, List<String> types, Problems problems)
+    private static Optional<Page> read(SiteConfig config, Path file, List<String> types, Includes includes,
+                                       Problems problems)
             throws IOException {
         String path = config.display(file);
         Optional<String> text = decode(path, file, problems);
@@ -85,15 +86,19 @@ public final class Scan implements Stage {
         // pipeline stops after this stage anyway
         String body = String.join("\n", lines.subList(header.get().separatorLine(), lines.size())) + "\n";
         BlockExtractor.Extracted extracted = BlockExtractor.extract(body, header.get().separatorLine());
-        extracted.blocks().stream().filter(b -> !b.closed()).forEach(b -> problems.add(path, b.line(),
+        Map<Node, Block> blocks = new LinkedHashMap<>(extracted.blocks());
+        blocks.replaceAll((node, block) -> includes.resolve(path, block, problems));
+        blocks.values().stream().filter(b -> !b.closed()).forEach(b -> problems.add(path, b.line(),
                 "this code fence is never closed, so the rest of the file is code",
                 "Close it with a line of the same fence (```) after the code."));
-        extracted.blocks().forEach(b -> misspeltKind(b).ifPresent(kind -> problems.add(path, b.line(),
+        blocks.values().forEach(b -> misspeltKind(b).ifPresent(kind -> problems.add(path, b.line(),
                 "unknown block kind '" + b.kind() + "'", "Did you mean '" + kind + "'? Only " + String.join(", ", EXECUTABLE)
                         + " blocks run or draw; other kinds show as plain code.")));
         String uri = config.display(file).substring(SiteConfig.CONTENT.length() + 1).replaceAll("\\.md$", ".html");
+        Parsed parsed = new Parsed(extracted.document(), blocks, extracted.values(), extracted.formulas());
         return Optional.of(new Page(file.toAbsolutePath().normalize(), path, uri, header.get(), body,
-                extracted.blocks(), extracted.values(), extracted.formulas()));
+                List.copyOf(blocks.values()), List.copyOf(extracted.values().values()),
+                List.copyOf(extracted.formulas().values()), parsed));
     }
 
     /** The kinds that do something; a kind one or two letters away from one of them is surely a typo. */
@@ -108,7 +113,7 @@ public final class Scan implements Stage {
         if (kind.length() < 3 || EXECUTABLE.contains(block.kind()) || LANGUAGES.contains(kind)) {
             return Optional.empty();
         }
-        return EXECUTABLE.stream().filter(k -> dev.llmqa.problem.Suggest.distance(kind, k) <= 2).findFirst();
+        return EXECUTABLE.stream().filter(k -> dev.llmqa.text.Suggest.distance(kind, k) <= 2).findFirst();
     }
 
     private static Optional<String> decode(String path, Path file, Problems problems) throws IOException {

@@ -5,14 +5,16 @@ import dev.llmqa.problem.Problem;
 import dev.llmqa.problem.Problems;
 import dev.llmqa.site.Block;
 import dev.llmqa.site.Page;
-import dev.llmqa.site.Results;
+import dev.llmqa.site.Spot;
 import dev.llmqa.site.Site;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -23,15 +25,12 @@ import java.util.regex.Pattern;
  * (all missing diagrams in one batch), storing what it draws. Without a renderer a missing diagram is drawn in
  * the browser, with a warning at its line ({@code --strict-diagrams}: an error).
  */
-public final class DiagramExecutor implements Executor {
+public final class DiagramExecutor implements Executor<Drawings> {
 
     public static final String MERMAID_CLI_VERSION = "11.17.0";
     private static final Pattern PARSE_LINE = Pattern.compile("on line (\\d+)");
 
     private final Function<Site, DiagramRenderer> renderers;
-    private int stored;
-    private int drawn;
-    private int inBrowser;
 
     public DiagramExecutor(Function<Site, DiagramRenderer> renderers) {
         this.renderers = renderers;
@@ -40,11 +39,6 @@ public final class DiagramExecutor implements Executor {
     @Override
     public String name() {
         return "diagrams";
-    }
-
-    @Override
-    public String summary() {
-        return stored + " stored, " + drawn + " drawn" + (inBrowser > 0 ? ", " + inBrowser + " left to the browser" : "");
     }
 
     /** Every diagram of the site, with its store key. */
@@ -62,29 +56,35 @@ public final class DiagramExecutor implements Executor {
     }
 
     @Override
-    public Results execute(Site site, Problems problems) {
+    public Done<Drawings> execute(Site site, Problems problems) {
         DiagramStore store = new DiagramStore(site.config().diagrams());
-        Results results = Results.empty();
+        Map<Spot, Drawings.Drawn> drawn = new HashMap<>();
+        Map<Spot, Drawings.InBrowser> inBrowser = new HashMap<>();
         List<Diagram> missing = new ArrayList<>();
-        stored = 0;
         for (Diagram diagram : diagrams(site)) {
             Optional<String> svg = store.get(diagram.key());
             if (svg.isPresent()) {
-                results = results.with(diagram.spot(), Drawings.Drawn.class, new Drawings.Drawn(svg.get(), diagram.title()));
-                stored++;
+                drawn.put(diagram.spot(), new Drawings.Drawn(svg.get(), diagram.title()));
             } else {
                 missing.add(diagram);
             }
         }
-        drawn = 0;
-        inBrowser = 0;
-        if (missing.isEmpty()) {
-            return results;
+        int stored = drawn.size();
+        if (!missing.isEmpty()) {
+            draw(site, missing, store, drawn, inBrowser, problems);
         }
+        String summary = stored + " stored, " + (drawn.size() - stored) + " drawn"
+                + (inBrowser.isEmpty() ? "" : ", " + inBrowser.size() + " left to the browser");
+        return new Done<>(new Drawings(drawn, inBrowser), summary);
+    }
+
+    private void draw(Site site, List<Diagram> missing, DiagramStore store, Map<Spot, Drawings.Drawn> drawn,
+                      Map<Spot, Drawings.InBrowser> inBrowser, Problems problems) {
         DiagramRenderer renderer = renderers.apply(site);
         Optional<String> unavailable = renderer.unavailable();
         if (unavailable.isPresent()) {
-            return leaveToBrowser(site, missing, unavailable.get(), results, problems);
+            leaveToBrowser(site, missing, unavailable.get(), inBrowser, problems);
+            return;
         }
         List<DiagramRenderer.Rendered> rendered = renderer.render(missing);
         for (int i = 0; i < missing.size(); i++) {
@@ -100,14 +100,12 @@ public final class DiagramExecutor implements Executor {
                 problems.add(Problem.at("diagrams", 0, "cannot write the diagram store: " + e.getMessage(),
                         "Check that diagrams/ is writable."));
             }
-            results = results.with(diagram.spot(), Drawings.Drawn.class, new Drawings.Drawn(one.svg(), diagram.title()));
-            drawn++;
+            drawn.put(diagram.spot(), new Drawings.Drawn(one.svg(), diagram.title()));
         }
-        return results;
     }
 
-    private Results leaveToBrowser(Site site, List<Diagram> missing, String why, Results results, Problems problems) {
-        Results updated = results;
+    private static void leaveToBrowser(Site site, List<Diagram> missing, String why, Map<Spot, Drawings.InBrowser> inBrowser,
+                                       Problems problems) {
         for (Diagram diagram : missing) {
             Problem problem = Problem.at(diagram.spot().path(), diagram.spot().line(),
                     "this diagram has no stored SVG and cannot be drawn here (" + why + ")",
@@ -117,12 +115,9 @@ public final class DiagramExecutor implements Executor {
                 problems.add(problem);
             } else {
                 problems.warn(problem);
-                updated = updated.with(diagram.spot(), Drawings.InBrowser.class,
-                        new Drawings.InBrowser(diagram.source(), diagram.title()));
-                inBrowser++;
+                inBrowser.put(diagram.spot(), new Drawings.InBrowser(diagram.source(), diagram.title()));
             }
         }
-        return updated;
     }
 
     /** mmdc says "Parse error on line N"; N counts the diagram's lines and may point past its end. */

@@ -1,9 +1,18 @@
 package dev.llmqa.diagram;
 
-/** What the diagram executor stores in the site's results. */
-public final class Drawings {
+import dev.llmqa.site.Spot;
+import java.util.Map;
+import java.util.Optional;
 
-    private Drawings() {
+/**
+ * What the diagram stage made, by the diagram's place: an SVG drawn at build time, or the source left for the
+ * browser to draw. The Mermaid renderer takes it.
+ */
+public record Drawings(Map<Spot, Drawn> drawn, Map<Spot, InBrowser> inBrowser) {
+
+    public Drawings {
+        drawn = Map.copyOf(drawn);
+        inBrowser = Map.copyOf(inBrowser);
     }
 
     /** An SVG drawn at build time (from the store or the Mermaid CLI). */
@@ -12,5 +21,13 @@ public final class Drawings {
 
     /** No SVG could be had: the page draws it in the browser with mermaid.js. */
     public record InBrowser(String source, String title) {
+    }
+
+    public Optional<Drawn> drawn(Spot spot) {
+        return Optional.ofNullable(drawn.get(spot));
+    }
+
+    public Optional<InBrowser> inBrowser(Spot spot) {
+        return Optional.ofNullable(inBrowser.get(spot));
     }
 }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import dev.llmqa.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,19 +25,20 @@ import java.util.concurrent.TimeUnit;
 public final class MermaidCli implements DiagramRenderer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     private final Path tool;
+    private final Settings settings;
     private final Duration base;
     private final Duration perDiagram;
 
-    public MermaidCli(Path tool) {
-        this(tool, Duration.ofSeconds(60), Duration.ofSeconds(5));
+    public MermaidCli(Path tool, Settings settings) {
+        this(tool, settings, Duration.ofSeconds(60), Duration.ofSeconds(5));
     }
 
     /** A run may take {@code base} plus {@code perDiagram} for each diagram before it is stopped. */
-    MermaidCli(Path tool, Duration base, Duration perDiagram) {
+    MermaidCli(Path tool, Settings settings, Duration base, Duration perDiagram) {
         this.tool = tool;
+        this.settings = settings;
         this.base = base;
         this.perDiagram = perDiagram;
     }
@@ -46,10 +48,10 @@ public final class MermaidCli implements DiagramRenderer {
         if (!Files.isRegularFile(tool.resolve("node_modules/@mermaid-js/mermaid-cli/package.json"))) {
             return Optional.of("tools/mermaid is not installed: run cd tools/mermaid && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts");
         }
-        if (!Files.isExecutable(CHROMIUM)) {
-            return Optional.of("no " + CHROMIUM + ": run apt-get install -y chromium");
+        if (!Files.isExecutable(settings.chromium())) {
+            return Optional.of("no " + settings.chromium() + ": run apt-get install -y chromium");
         }
-        if (!onPath("node")) {
+        if (!onPath("node", settings.path())) {
             return Optional.of("Node.js is not installed");
         }
         return Optional.empty();
@@ -137,8 +139,7 @@ public final class MermaidCli implements DiagramRenderer {
         }
     }
 
-    private static boolean onPath(String command) {
-        String path = System.getenv().getOrDefault("PATH", "");
+    private static boolean onPath(String command, String path) {
         for (String dir : path.split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, command))) {
                 return true;

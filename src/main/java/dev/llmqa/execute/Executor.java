@@ -1,19 +1,22 @@
 package dev.llmqa.execute;
 
 import dev.llmqa.problem.Problems;
-import dev.llmqa.site.Results;
 import dev.llmqa.site.Site;
 
 /**
- * Computes something for the blocks of the pages (runs snippets, renders diagrams, typesets math). Executors run
- * at the same time, each on the scanned site, and return only their own results.
+ * Computes one feature's results for the blocks of the pages (runs snippets, draws diagrams, typesets math). Executors
+ * run at the same time, each on the scanned site; each returns its own result type, which only that feature's
+ * renderers take.
+ *
+ * @param <R> the feature's results
  */
-public interface Executor {
+public interface Executor<R> {
+
+    /** What an executor returns: its results, and a few words with counts for the progress line. */
+    record Done<R>(R results, String summary) {
+    }
 
     String name();
 
-    Results execute(Site site, Problems problems);
-
-    /** A few words with counts about the last run, for the progress line. */
-    String summary();
+    Done<R> execute(Site site, Problems problems);
 }

@@ -1,2 +1,2 @@
-/** The execute stage: runs the executors (snippets, diagrams, math) over the blocks the scan extracted. */
+/** What the executors share: the executor port (one result type per feature), tools made on first use, and the content-addressed text cache. */
 package dev.llmqa.execute;

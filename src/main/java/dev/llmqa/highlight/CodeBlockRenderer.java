@@ -1,10 +1,9 @@
 package dev.llmqa.highlight;
 
 import com.vladsch.flexmark.util.sequence.Escaping;
-import dev.llmqa.markdown.BlockRenderer;
+import dev.llmqa.site.BlockRenderer;
 import dev.llmqa.site.Block;
 import dev.llmqa.site.Page;
-import dev.llmqa.site.Site;
 import dev.llmqa.site.Spot;
 import java.util.Set;
 
@@ -14,14 +13,20 @@ public final class CodeBlockRenderer implements BlockRenderer {
     public static final Set<String> KINDS = Set.of("shell", "sh", "bash", "console", "json", "python", "xml", "yaml",
             "html", "css", "javascript", "js", "sql", "markdown");
 
+    private final Highlights highlights;
+
+    public CodeBlockRenderer(Highlights highlights) {
+        this.highlights = highlights;
+    }
+
     @Override
     public Set<String> kinds() {
         return KINDS;
     }
 
     @Override
-    public String render(Block block, Page page, Site site) {
-        return code(block.kind(), block.code(), site.results().get(Spot.of(page, block), Highlighted.class).orElse(null));
+    public String render(Block block, Page page) {
+        return code(block.kind(), block.code(), highlights.at(Spot.of(page, block)).orElse(null));
     }
 
     /** A {@code <pre><code>} with the highlighted HTML when there is some, else the escaped code. */

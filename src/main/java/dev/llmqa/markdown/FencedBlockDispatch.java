@@ -3,32 +3,30 @@ package dev.llmqa.markdown;
 import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
-import com.vladsch.flexmark.html.renderer.NodeRenderer;
-import com.vladsch.flexmark.util.ast.Document;
-import com.vladsch.flexmark.util.data.DataKey;
-import com.vladsch.flexmark.util.data.NullableDataKey;
-import dev.llmqa.site.Formula;
-import dev.llmqa.site.InlineValue;
-import dev.llmqa.site.LineMap;
 import dev.llmqa.site.Page;
-import dev.llmqa.site.Site;
+import dev.llmqa.site.Parsed;
+import dev.llmqa.site.Renderers;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Handles its own case, delegates the rest: a fenced block whose kind has a {@link BlockRenderer} is rendered
- * by it, an inline value by the {@link InlineValueRenderer}; everything else goes to flexmark's own rendering.
+ * Handles its own case, delegates the rest: a fenced block whose kind has a renderer is rendered by it, an inline
+ * value by the inline renderer, a formula by the formula renderer; everything else goes to flexmark's own rendering.
+ * Each node is looked up by the node itself in what the scan extracted from this very tree.
  */
 final class FencedBlockDispatch implements NodeRenderer {
 
-    static final DataKey<Optional<Page>> PAGE = new DataKey<>("LLMQA_PAGE", Optional.empty());
-    static final NullableDataKey<Site> SITE = new NullableDataKey<>("LLMQA_SITE");
+    private final Page page;
+    private final Parsed parsed;
+    private final Renderers renderers;
 
-    private final BlockRenderers renderers;
-
-    FencedBlockDispatch(BlockRenderers renderers) {
+    /** @param page the page being rendered, or null for markdown that is no page (then nothing is dispatched) */
+    FencedBlockDispatch(Page page, Renderers renderers) {
+        this.page = page;
+        this.parsed = page == null ? null : page.parsed();
         this.renderers = renderers;
     }
 
@@ -40,39 +38,24 @@ final class FencedBlockDispatch implements NodeRenderer {
     }
 
     private void renderMath(MathSpan node, NodeRendererContext context, HtmlWriter html) {
-        Optional<Page> page = PAGE.get(node.getDocument());
-        Optional<FormulaRenderer> formulas = renderers.formulas();
-        Optional<Formula> formula = page.flatMap(p -> p.formulaAt(p.fileLine(node.getStartLineNumber()),
-                LineMap.column(node.getDocument().getChars(), node.getStartOffset())));
-        if (formulas.isPresent() && formula.isPresent()) {
-            html.raw(formulas.get().render(formula.get(), page.get(), SITE.get(node.getDocument())));
-        } else {
-            html.raw(MathExtension.asTex(node));
-        }
+        Optional<String> typeset = parsed == null ? Optional.empty()
+                : renderers.formulas().flatMap(r -> parsed.formula(node).map(f -> r.render(f, page)));
+        html.raw(typeset.orElseGet(() -> MathExtension.asTex(node)));
     }
 
     private void renderCode(Code node, NodeRendererContext context, HtmlWriter html) {
-        Optional<InlineValueRenderer> inline = renderers.inline();
-        Optional<Page> page = PAGE.get(node.getDocument());
-        if (inline.isEmpty() || page.isEmpty() || !node.getText().toString().startsWith(InlineValue.MARK)) {
+        Optional<String> computed = parsed == null ? Optional.empty()
+                : renderers.inline().flatMap(r -> parsed.value(node).map(v -> r.render(v, page)));
+        if (computed.isPresent()) {
+            html.raw(computed.get());
+        } else {
             context.delegateRender();
-            return;
         }
-        int column = LineMap.column(node.getDocument().getChars(), node.getStartOffset());
-        Optional<InlineValue> value = page.get().valueAt(page.get().fileLine(node.getStartLineNumber()), column);
-        if (value.isEmpty()) {
-            context.delegateRender();
-            return;
-        }
-        html.raw(inline.get().render(value.get(), page.get(), SITE.get(node.getDocument())));
     }
 
     private void render(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
-        Document document = node.getDocument();
-        Optional<Page> page = PAGE.get(document);
-        Site site = SITE.get(document);
-        Optional<String> rendered = page.flatMap(p -> p.blockAt(p.fileLine(node.getStartLineNumber()))
-                .flatMap(block -> renderers.forKind(block.kind()).map(r -> r.render(block, p, site))));
+        Optional<String> rendered = parsed == null ? Optional.empty()
+                : parsed.block(node).flatMap(block -> renderers.forKind(block.kind()).map(r -> r.render(block, page)));
         if (rendered.isPresent()) {
             html.line();
             html.openPre();

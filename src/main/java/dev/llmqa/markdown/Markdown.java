@@ -10,14 +10,15 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.DataHolder;
+import dev.llmqa.site.Renderers;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import java.util.List;
 
 /**
  * The one flexmark configuration of the project: tables, fenced code, strikethrough, autolinks, heading ids,
- * footnotes, admonitions, {@code $…$} math kept as TeX, no hard wraps. Scan and render parse with the same options, so a block's line is the
- * same in both.
+ * footnotes, admonitions, {@code $…$} math kept as TeX, no hard wraps. The scan parses each page with it once; the
+ * render stage renders that tree with the same options.
  */
 public final class Markdown {
 
@@ -54,9 +55,15 @@ public final class Markdown {
     }
 
     /** A renderer that hands fenced blocks to {@code blocks} before flexmark's own rendering. */
-    public static HtmlRenderer renderer(BlockRenderers blocks) {
+    /** A renderer for markdown that is no page: fenced blocks, values and formulas render as flexmark does them. */
+    public static HtmlRenderer renderer(Renderers blocks) {
+        return renderer(null, blocks);
+    }
+
+    /** A renderer for {@code page}'s parsed body that hands its blocks, values and formulas to {@code blocks}. */
+    public static HtmlRenderer renderer(dev.llmqa.site.Page page, Renderers blocks) {
         return HtmlRenderer.builder(OPTIONS)
-                .nodeRendererFactory(options -> new FencedBlockDispatch(blocks))
+                .nodeRendererFactory(options -> new FencedBlockDispatch(page, blocks))
                 .nodeRendererFactory(options -> new RawHtml())
                 .linkResolverFactory(new com.vladsch.flexmark.html.IndependentLinkResolverFactory() {
                     @Override

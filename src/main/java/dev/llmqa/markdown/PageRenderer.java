@@ -1,24 +1,18 @@
 package dev.llmqa.markdown;
 
-import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.util.ast.Document;
 import dev.llmqa.site.Page;
-import dev.llmqa.site.Site;
-import java.util.Optional;
+import dev.llmqa.site.Renderers;
 
-/** Renders a page's markdown body to HTML, giving each fenced block to the renderer of its kind. */
+/** Renders a page's parsed body to HTML, giving each fenced block, inline value and formula to its renderer. */
 public final class PageRenderer {
 
-    private final HtmlRenderer renderer;
+    private final Renderers renderers;
 
-    public PageRenderer(BlockRenderers blocks) {
-        this.renderer = Markdown.renderer(blocks);
+    public PageRenderer(Renderers renderers) {
+        this.renderers = renderers;
     }
 
-    public String render(Page page, Site site) {
-        Document document = Markdown.parse(page.body());
-        document.set(FencedBlockDispatch.PAGE, Optional.of(page));
-        document.set(FencedBlockDispatch.SITE, site);
-        return renderer.render(document);
+    public String render(Page page) {
+        return Markdown.renderer(page, renderers).render(page.parsed().document());
     }
 }

@@ -1,2 +1,2 @@
-/** flexmark setup and the fenced-block dispatch that lets each block kind render itself. */
+/** The one flexmark configuration, and the dispatch that renders a page's parsed body, giving each block, value and formula to its renderer. */
 package dev.llmqa.markdown;

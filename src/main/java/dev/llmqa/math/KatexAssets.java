@@ -17,18 +17,10 @@ public final class KatexAssets implements Stage {
             "Fraktur-Bold", "Fraktur-Regular", "Main-Bold", "Main-BoldItalic", "Main-Italic", "Main-Regular",
             "Math-BoldItalic", "Math-Italic", "SansSerif-Bold", "SansSerif-Italic", "SansSerif-Regular",
             "Script-Regular", "Size1-Regular", "Size2-Regular", "Size3-Regular", "Size4-Regular", "Typewriter-Regular");
-    private boolean copied;
-
     @Override
-    public String name() {
-        return "math css";
-    }
-
-    @Override
-    public Site run(Site site, Problems problems) throws IOException {
-        copied = site.pages().stream().anyMatch(p -> !p.formulas().isEmpty());
-        if (!copied) {
-            return site;
+    public Done run(Site site, Problems problems) throws IOException {
+        if (site.pages().stream().allMatch(p -> p.formulas().isEmpty())) {
+            return new Done(site, "no math");
         }
         Path target = site.staging().resolve(FOLDER);
         Files.createDirectories(target.resolve("fonts"));
@@ -43,11 +35,7 @@ public final class KatexAssets implements Stage {
                 }
             }
         }
-        return site;
+        return new Done(site, "KaTeX stylesheet and fonts");
     }
 
-    @Override
-    public String summary(Site site) {
-        return copied ? "KaTeX stylesheet and fonts" : "no math";
-    }
 }

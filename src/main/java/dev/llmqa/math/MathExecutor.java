@@ -7,19 +7,19 @@ import dev.llmqa.problem.Problem;
 import dev.llmqa.problem.Problems;
 import dev.llmqa.site.Formula;
 import dev.llmqa.site.Page;
-import dev.llmqa.site.Results;
 import dev.llmqa.site.Site;
 import dev.llmqa.site.Spot;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Typesets every formula with KaTeX. Results are cached by content (KaTeX version, mode, TeX) in the build cache,
  * so KaTeX is loaded only when a formula is new. Invalid TeX is a problem at the formula's line and column.
  */
-public final class MathExecutor implements Executor {
+public final class MathExecutor implements Executor<Typesetting> {
 
     private final Lazy<Katex> katex;
-    private String summary = "";
 
     /** @param katex loaded on the first formula that is new; the pipeline owns and closes it */
     public MathExecutor(Lazy<Katex> katex) {
@@ -32,25 +32,17 @@ public final class MathExecutor implements Executor {
     }
 
     @Override
-    public String summary() {
-        return summary;
-    }
-
-    @Override
-    public Results execute(Site site, Problems problems) {
+    public Done<Typesetting> execute(Site site, Problems problems) {
         TextCache cache = new TextCache(site.config().cache().resolve("math"), ".html", site.config().useCache());
-        Results results = Results.empty();
+        Map<Spot, Typeset> typeset = new HashMap<>();
         for (Page page : site.pages()) {
             for (Formula formula : page.formulas()) {
                 String key = TextCache.key("katex@" + Katex.VERSION, String.valueOf(formula.display()), formula.tex());
-                Optional<String> html = cache.get(key, () -> typeset(page, formula, problems));
-                if (html.isPresent()) {
-                    results = results.with(Spot.of(page, formula), Typeset.class, new Typeset(html.get()));
-                }
+                cache.get(key, () -> typeset(page, formula, problems))
+                        .ifPresent(html -> typeset.put(Spot.of(page, formula), new Typeset(html)));
             }
         }
-        summary = cache.summary("typeset");
-        return results;
+        return new Done<>(new Typesetting(typeset), cache.summary("typeset"));
     }
 
     private Optional<String> typeset(Page page, Formula formula, Problems problems) {

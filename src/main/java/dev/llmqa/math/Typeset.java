@@ -1,5 +1,5 @@
 package dev.llmqa.math;
 
-/** A formula's KaTeX HTML, as stored in the site's results. */
+/** A formula's KaTeX HTML, as the math stage made it. */
 public record Typeset(String html) {
 }

@@ -5,6 +5,7 @@ import dev.llmqa.problem.Problems;
 import dev.llmqa.site.Page;
 import dev.llmqa.site.Site;
 import dev.llmqa.site.Stage;
+import dev.llmqa.site.Written;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -29,23 +29,16 @@ public final class SearchIndex implements Stage {
     static final String LUNR = "js/lunr.min.js";
     private static final String WEBJAR = "/META-INF/resources/webjars/lunr/2.3.9/lunr.min.js";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private int sections;
 
     @Override
-    public String name() {
-        return "search";
-    }
-
-    @Override
-    public Site run(Site site, Problems problems) throws IOException {
+    public Done run(Site site, Problems problems) throws IOException {
         List<Map<String, String>> docs = new ArrayList<>();
         for (Page page : site.pages()) {
-            Path html = site.staging().resolve(page.uri());
-            if (page.published() && Files.isRegularFile(html) && !page.uri().equals("404.html")) {
-                docs.addAll(sections(page, Jsoup.parse(html.toFile(), "UTF-8")));
+            Written.File file = site.written().files().get(site.staging().resolve(page.uri()));
+            if (file != null) {
+                file.sections().forEach(section -> docs.add(doc(section)));
             }
         }
-        sections = docs.size();
         Path data = site.staging().resolve(DATA);
         Files.createDirectories(data.getParent());
         Files.writeString(data, "window.LLMQA_SEARCH = " + JSON.writeValueAsString(docs) + ";\n", StandardCharsets.UTF_8);
@@ -55,16 +48,24 @@ public final class SearchIndex implements Stage {
             }
             Files.copy(in, site.staging().resolve(LUNR), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        return site;
+        return new Done(site, docs.size() + " sections indexed");
     }
 
-    @Override
-    public String summary(Site site) {
-        return sections + " sections indexed";
+    private static Map<String, String> doc(Written.Section section) {
+        Map<String, String> doc = new LinkedHashMap<>();
+        doc.put("id", section.id());
+        doc.put("page", section.page());
+        doc.put("section", section.section());
+        doc.put("text", section.text());
+        return doc;
     }
 
-    static List<Map<String, String>> sections(Page page, Document dom) {
-        List<Map<String, String>> docs = new ArrayList<>();
+    /**
+     * A written page's parts for the search index: each h2 of its article and the text up to the next. Takes scripts,
+     * run times, copy buttons and diagram styles out of {@code dom}, so call it last on a parsed page.
+     */
+    public static List<Written.Section> sections(String uri, String title, Document dom) {
+        List<Written.Section> docs = new ArrayList<>();
         Element article = dom.selectFirst("main article");
         if (article == null) {
             return docs;
@@ -75,7 +76,7 @@ public final class SearchIndex implements Stage {
         StringBuilder text = new StringBuilder();
         for (Element child : article.children()) {
             if (child.tagName().equals("h2") && !child.id().isEmpty()) {
-                add(docs, page, heading, anchor, text);
+                add(docs, uri, title, heading, anchor, text);
                 heading = child.text();
                 anchor = child.id();
                 text.setLength(0);
@@ -83,19 +84,15 @@ public final class SearchIndex implements Stage {
                 text.append(child.text()).append(' ');
             }
         }
-        add(docs, page, heading, anchor, text);
+        add(docs, uri, title, heading, anchor, text);
         return docs;
     }
 
-    private static void add(List<Map<String, String>> docs, Page page, String heading, String anchor, StringBuilder text) {
+    private static void add(List<Written.Section> docs, String uri, String title, String heading, String anchor,
+                            StringBuilder text) {
         if (text.toString().isBlank() && heading.isEmpty()) {
             return;
         }
-        Map<String, String> doc = new LinkedHashMap<>();
-        doc.put("id", page.uri() + (anchor.isEmpty() ? "" : "#" + anchor));
-        doc.put("page", page.title());
-        doc.put("section", heading);
-        doc.put("text", text.toString().strip());
-        docs.add(doc);
+        docs.add(new Written.Section(uri + (anchor.isEmpty() ? "" : "#" + anchor), title, heading, text.toString().strip()));
     }
 }

@@ -2,14 +2,10 @@ package dev.llmqa.serve;
 
 import dev.llmqa.build.Pipeline;
 import dev.llmqa.build.Progress;
+import dev.llmqa.build.Tools;
 import dev.llmqa.config.SiteConfig;
-import dev.llmqa.execute.Lazy;
-import dev.llmqa.highlight.Highlighter;
-import dev.llmqa.math.Katex;
 import dev.llmqa.problem.BuildFailed;
 import dev.llmqa.problem.Problems;
-import dev.llmqa.snippet.SharedRunner;
-import dev.llmqa.snippet.WorkerPool;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Consumer;
@@ -26,12 +22,8 @@ public final class Preview implements AutoCloseable {
     private final DevServer server;
     private final Watcher watcher;
     private final Object building = new Object();
-    /** Worker JVMs kept warm across rebuilds: a rebuild then costs what changed, not JVM start-ups. */
-    private final WorkerPool workers = new WorkerPool();
-    /** KaTeX and highlight.js, loaded on the first formula or code block that is new, then kept. */
-    private final Lazy<Katex> katex = new Lazy<>(Katex::new);
-    private final Lazy<Highlighter> highlighter = new Lazy<>(Highlighter::new);
-    private final Pipeline.Kept kept = new Pipeline.Kept(() -> new SharedRunner(workers), katex, highlighter);
+    /** Worker JVMs, KaTeX and highlight.js kept warm across rebuilds: a rebuild then costs what changed. */
+    private final Tools kept = Tools.kept();
     private volatile int builds;
 
     public Preview(SiteConfig config, int port, Progress progress, Consumer<String> log) throws IOException {
@@ -97,9 +89,7 @@ public final class Preview implements AutoCloseable {
 
     private void closeTools() {
         synchronized (building) {
-            try (workers; katex; highlighter) {
-                // closed in reverse order, each even when another fails
-            }
+            kept.close();
         }
     }
 }

@@ -12,6 +12,13 @@ import java.util.Set;
  */
 public record BlockInfo(String kind, Set<String> flags, Map<String, String> attributes) {
 
+    /** A block of Java: run, shown with {@link #NORUN}, or showing an example file with {@link #INCLUDE}. */
+    public static final String JAVA = "java";
+    /** A transcript of the jshell tool, replayed and checked. */
+    public static final String JSHELL = "jshell";
+    public static final String NORUN = "norun";
+    public static final String INCLUDE = "include";
+
     public BlockInfo {
         flags = Set.copyOf(flags);
         attributes = Map.copyOf(attributes);

@@ -16,9 +16,10 @@ import java.util.OptionalInt;
  * @param blocks  the fenced code blocks, in document order
  * @param values  the inline values ({@code `= expr`} spans), in document order
  * @param formulas the math ({@code $…$}, {@code $$…$$}), in document order
+ * @param parsed   the body as flexmark parsed it, once, in the scan: what the render stage renders
  */
 public record Page(Path source, String path, String uri, Header header, String body, List<Block> blocks,
-                   List<InlineValue> values, List<Formula> formulas) {
+                   List<InlineValue> values, List<Formula> formulas, Parsed parsed) {
 
     public Page {
         blocks = List.copyOf(blocks);
@@ -26,9 +27,6 @@ public record Page(Path source, String path, String uri, Header header, String b
         formulas = List.copyOf(formulas);
     }
 
-    public java.util.Optional<Formula> formulaAt(int fileLine, int column) {
-        return formulas.stream().filter(f -> f.line() == fileLine && f.column() == column).findFirst();
-    }
 
     /** The example file this page loads by its name: examples/NAME.jsh for content/…/NAME.md. */
     public String exampleName() {
@@ -65,11 +63,5 @@ public record Page(Path source, String path, String uri, Header header, String b
         return LineMap.fileLine(header.separatorLine(), flexmarkLine);
     }
 
-    public Optional<InlineValue> valueAt(int fileLine, int column) {
-        return values.stream().filter(v -> v.line() == fileLine && v.column() == column).findFirst();
-    }
 
-    public Optional<Block> blockAt(int fileLine) {
-        return blocks.stream().filter(b -> b.line() == fileLine).findFirst();
-    }
 }

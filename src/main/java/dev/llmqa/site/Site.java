@@ -8,31 +8,36 @@ import java.util.Optional;
 /**
  * What flows down the pipeline. Each stage returns a new value; none changes the one it got.
  *
- * @param config  where things are
- * @param pages   scanned pages, sorted by path
- * @param results what the executors computed for blocks and inline values
- * @param staging the folder the render stage writes into (null until rendering)
+ * @param config    where things are
+ * @param pages     scanned pages, sorted by path
+ * @param renderers what the execute stage made for the render stage: renderers bound to the executors' results
+ * @param staging   the folder the render stage writes into (null until rendering)
+ * @param written   the written files as the stages after rendering read them (none until they are read)
  */
-public record Site(SiteConfig config, List<Page> pages, Results results, Path staging) {
+public record Site(SiteConfig config, List<Page> pages, Renderers renderers, Path staging, Written written) {
 
     public Site {
         pages = List.copyOf(pages);
     }
 
     public static Site start(SiteConfig config) {
-        return new Site(config, List.of(), Results.empty(), null);
+        return new Site(config, List.of(), Renderers.none(), null, Written.none());
     }
 
     public Site withPages(List<Page> newPages) {
-        return new Site(config, newPages, results, staging);
+        return new Site(config, newPages, renderers, staging, written);
     }
 
     public Site withStaging(Path folder) {
-        return new Site(config, pages, results, folder);
+        return new Site(config, pages, renderers, folder, written);
     }
 
-    public Site withResults(Results newResults) {
-        return new Site(config, pages, newResults, staging);
+    public Site withRenderers(Renderers made) {
+        return new Site(config, pages, made, staging, written);
+    }
+
+    public Site withWritten(Written read) {
+        return new Site(config, pages, renderers, staging, read);
     }
 
     public Optional<Page> page(Path source) {

@@ -2,14 +2,23 @@ package dev.llmqa.site;
 
 import dev.llmqa.problem.Problems;
 import java.io.IOException;
+import java.util.Locale;
 
-/** One step of the pipeline: takes the site so far, returns the next one, reports what is wrong. */
+/** One step of the pipeline: takes the site so far, returns the next one with a summary, reports what is wrong. */
 public interface Stage {
 
-    String name();
+    /** What a stage returns: the next site, and a few words with counts for the progress line ("12 pages"). */
+    record Done(Site site, String summary) {
+    }
 
-    Site run(Site site, Problems problems) throws IOException;
+    Done run(Site site, Problems problems) throws IOException;
 
-    /** A few words with counts for the progress line, e.g. "12 pages, 30 blocks". */
-    String summary(Site site);
+    /** The progress line's name: the class's, in words ("UnusedExamples" is "unused examples"). */
+    default String name() {
+        return words(getClass().getSimpleName());
+    }
+
+    static String words(String className) {
+        return className.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+    }
 }

@@ -1,7 +1,15 @@
 package dev.llmqa.snippet;
 
+import dev.llmqa.example.ExampleFiles;
+import dev.llmqa.snippet.pool.PageProgram;
+import dev.llmqa.snippet.transcript.OutputMatch;
+import dev.llmqa.snippet.transcript.TranscriptBlock;
+import dev.llmqa.snippet.wire.Source;
+import dev.llmqa.snippet.wire.Step;
+
 import dev.llmqa.problem.Problems;
 import dev.llmqa.site.Block;
+import dev.llmqa.site.BlockInfo;
 import dev.llmqa.site.HeaderEntry;
 import dev.llmqa.site.InlineValue;
 import dev.llmqa.site.Page;
@@ -18,14 +26,14 @@ import java.util.Optional;
 /**
  * Turns a page into the program its JShell session runs: its example files first (by convention
  * examples/NAME.jsh for content/…/NAME.md, then those of the {@code examples=} header), then its executable
- * blocks and inline values in document order. {@link #spots} says which place each step belongs to.
+ * blocks and inline values in document order. {@link #spots} says which place each step belongs to; each transcript
+ * is parsed here once, for the step that replays it and for the check of what it printed.
  */
-public record PagePlan(Page page, PageProgram program, List<Spot> spots) {
+public record PagePlan(Page page, PageProgram program, List<Spot> spots, Map<Spot, Transcript> transcripts) {
 
-    public static final String KIND_JAVA = "java";
-    public static final String KIND_JSHELL = "jshell";
-    public static final String NORUN = "norun";
-    public static final String INCLUDE = "include";
+    /** A {@code jshell} block split into inputs and expected output, and how closely numbers must match. */
+    public record Transcript(TranscriptBlock parsed, double tolerance) {
+    }
 
     /** The plan, or empty when the page has nothing to run (problems are added for bad example names). */
     public static Optional<PagePlan> of(Page page, ExampleFiles examples, Duration defaultTimeout, Problems problems) {
@@ -40,8 +48,9 @@ public record PagePlan(Page page, PageProgram program, List<Spot> spots) {
         List<Step> steps = new ArrayList<>();
         List<Spot> spots = new ArrayList<>();
         Map<Step, Duration> timeouts = new HashMap<>();
+        Map<Spot, Transcript> transcripts = new HashMap<>();
         int line = page.header().entry("examples").map(HeaderEntry::line).orElse(1);
-        for (String name : exampleNames(page)) {
+        for (String name : ExampleFiles.namesFor(page)) {
             ExampleFiles.Read file = examples.read(name, page.path(), line);
             if (file.ok()) {
                 steps.add(new Step.Load(new Source(file.shownPath(), 1, file.text())));
@@ -52,40 +61,33 @@ public record PagePlan(Page page, PageProgram program, List<Spot> spots) {
         }
         for (Object place : places) {
             if (place instanceof Block block) {
-                Step step = step(page, block);
+                Spot spot = Spot.of(page, block);
+                Step step;
+                if (BlockInfo.JSHELL.equals(block.kind())) {
+                    Transcript transcript = new Transcript(TranscriptBlock.parse(block.code(), block.codeLine()),
+                            block.info().attribute("tolerance").map(Double::parseDouble).orElse(OutputMatch.DEFAULT_TOLERANCE));
+                    transcripts.put(spot, transcript);
+                    step = new Step.Transcript(transcript.parsed().entries().stream()
+                            .map(e -> new Source(page.path(), e.line(), e.input())).toList());
+                } else {
+                    step = new Step.Run(new Source(page.path(), block.codeLine(), block.code()));
+                }
                 steps.add(step);
-                spots.add(Spot.of(page, block));
+                spots.add(spot);
                 blockTimeout(page, block, problems).ifPresent(t -> timeouts.put(step, t));
             } else if (place instanceof InlineValue value) {
                 steps.add(new Step.Value(new Source(page.path(), value.line(), value.expression())));
                 spots.add(Spot.of(page, value));
             }
         }
-        return Optional.of(new PagePlan(page, new PageProgram(page.path(), steps, timeout(page, defaultTimeout), timeouts), spots));
+        return Optional.of(new PagePlan(page, new PageProgram(page.path(), steps, timeout(page, defaultTimeout), timeouts),
+                spots, Map.copyOf(transcripts)));
     }
 
     /** A {@code java} block runs unless marked {@code norun} or {@code include=}; a {@code jshell} block replays. */
     public static boolean executes(Block block) {
-        return KIND_JAVA.equals(block.kind()) && !block.info().has(NORUN) && block.info().attribute(INCLUDE).isEmpty()
-                || KIND_JSHELL.equals(block.kind());
-    }
-
-    private static Step step(Page page, Block block) {
-        if (KIND_JSHELL.equals(block.kind())) {
-            List<Source> inputs = TranscriptBlock.parse(block.code(), block.codeLine()).entries().stream()
-                    .map(e -> new Source(page.path(), e.line(), e.input())).toList();
-            return new Step.Transcript(inputs);
-        }
-        return new Step.Run(new Source(page.path(), block.codeLine(), block.code()));
-    }
-
-    /** examples/NAME.jsh for a page NAME.md (when it exists), then the header's list, without repeats. */
-    static List<String> exampleNames(Page page) {
-        List<String> names = new ArrayList<>();
-        names.add(page.exampleName());
-        page.header().value("examples").ifPresent(list -> Arrays.stream(list.split(","))
-                .map(String::strip).filter(n -> !n.isEmpty() && !names.contains(n)).forEach(names::add));
-        return names;
+        return BlockInfo.JAVA.equals(block.kind()) && !block.info().has(BlockInfo.NORUN) && block.info().attribute(BlockInfo.INCLUDE).isEmpty()
+                || BlockInfo.JSHELL.equals(block.kind());
     }
 
     private static boolean isConventional(Page page, String name) {

@@ -1,5 +1,11 @@
 package dev.llmqa.snippet;
 
+import dev.llmqa.snippet.pool.PageProgram;
+import dev.llmqa.snippet.pool.PageResult;
+import dev.llmqa.snippet.pool.StepResult;
+import dev.llmqa.snippet.wire.Source;
+import dev.llmqa.snippet.wire.Step;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmqa.config.Release;
 import dev.llmqa.execute.TextCache;

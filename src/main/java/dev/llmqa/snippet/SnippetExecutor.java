@@ -1,15 +1,25 @@
 package dev.llmqa.snippet;
 
+import dev.llmqa.example.ExampleFiles;
+import dev.llmqa.snippet.pool.PageProgram;
+import dev.llmqa.snippet.pool.PageResult;
+import dev.llmqa.snippet.pool.SnippetRunner;
+import dev.llmqa.snippet.pool.StepResult;
+import dev.llmqa.snippet.transcript.OutputMatch;
+import dev.llmqa.snippet.transcript.TranscriptBlock;
+import dev.llmqa.snippet.wire.Step;
+
 import dev.llmqa.execute.Executor;
 import dev.llmqa.problem.Problem;
 import dev.llmqa.problem.Problems;
 import dev.llmqa.site.Block;
 import dev.llmqa.site.Page;
-import dev.llmqa.site.Results;
 import dev.llmqa.site.Site;
 import dev.llmqa.site.Spot;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,14 +28,12 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
- * Runs every page's snippets (one fresh JShell session per page, pages in parallel), checks transcripts, and
- * resolves {@code include=} blocks. Results go into the site; every failure is a problem at its file line.
+ * Runs every page's snippets (one fresh JShell session per page, pages in parallel) and checks transcripts. Every
+ * failure is a problem at its file line.
  */
-public final class SnippetExecutor implements Executor {
+public final class SnippetExecutor implements Executor<Snippets> {
 
     private final Supplier<SnippetRunner> runners;
-    private int ran;
-    private int cached;
 
     /** @param runners makes the runner when there is something to run (starting worker JVMs costs time) */
     public SnippetExecutor(Supplier<SnippetRunner> runners) {
@@ -38,28 +46,34 @@ public final class SnippetExecutor implements Executor {
     }
 
     @Override
-    public String summary() {
-        return ran + " pages ran, " + cached + " from cache";
-    }
-
-    @Override
-    public Results execute(Site site, Problems problems) {
+    public Done<Snippets> execute(Site site, Problems problems) {
         ExampleFiles examples = new ExampleFiles(site.config().examples());
-        Results results = Results.empty();
         List<PagePlan> plans = new ArrayList<>();
         for (Page page : site.pages()) {
-            results = Includes.resolve(page, examples, results, problems);
             PagePlan.of(page, examples, PageProgram.DEFAULT_TIMEOUT, problems).ifPresent(plans::add);
         }
         SnippetCache cache = SnippetCache.in(site.config().cache().resolve("snippets"), site.config().useCache());
-        List<PageResult> outcomes = run(plans, cache);
+        Ran ran = run(plans, cache);
+        Found found = new Found();
         for (int i = 0; i < plans.size(); i++) {
-            results = record(site, plans.get(i), outcomes.get(i), results, problems);
+            record(plans.get(i), ran.outcomes().get(i), found, problems);
         }
-        return results;
+        return new Done<>(new Snippets(found.printed, found.replayed, found.computed),
+                ran.ran() + " pages ran, " + (plans.size() - ran.ran()) + " from cache");
     }
 
-    private List<PageResult> run(List<PagePlan> plans, SnippetCache cache) {
+    /** Every page's outcome, in plan order, and how many pages had to run (the others came from the cache). */
+    private record Ran(List<PageResult> outcomes, int ran) {
+    }
+
+    /** What the pages' steps produced, by place, as the steps are read. */
+    private static final class Found {
+        final Map<Spot, Snippets.Printed> printed = new HashMap<>();
+        final Map<Spot, Snippets.Replayed> replayed = new HashMap<>();
+        final Map<Spot, Snippets.Computed> computed = new HashMap<>();
+    }
+
+    private Ran run(List<PagePlan> plans, SnippetCache cache) {
         List<PageResult> outcomes = new ArrayList<>();
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
@@ -69,10 +83,8 @@ public final class SnippetExecutor implements Executor {
                 missing.add(i);
             }
         }
-        cached = plans.size() - missing.size();
-        ran = missing.size();
         if (missing.isEmpty()) {
-            return outcomes;
+            return new Ran(outcomes, 0);
         }
         int threads = Math.max(1, Math.min(missing.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -87,7 +99,7 @@ public final class SnippetExecutor implements Executor {
                 outcomes.set(missing.get(k), result);
                 cache.put(plans.get(missing.get(k)).program(), result);
             }
-            return outcomes;
+            return new Ran(outcomes, missing.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running snippets", e);
@@ -98,9 +110,7 @@ public final class SnippetExecutor implements Executor {
         }
     }
 
-    private static Results record(Site site, PagePlan plan, PageResult outcome, Results results, Problems problems) {
-        Results updated = results;
-        Page page = plan.page();
+    private static void record(PagePlan plan, PageResult outcome, Found found, Problems problems) {
         for (int i = 0; i < outcome.steps().size(); i++) {
             StepResult step = outcome.steps().get(i);
             Spot spot = plan.spots().get(i);
@@ -114,16 +124,14 @@ public final class SnippetExecutor implements Executor {
                         "Print a summary (a few lines, or every Nth value) instead of everything."));
             }
             if (step.step() instanceof Step.Run) {
-                updated = updated.with(spot, Outputs.Printed.class, new Outputs.Printed(step.output(), step.truncated(), millis));
+                found.printed.put(spot, new Snippets.Printed(step.output(), step.truncated(), millis));
             } else if (step.step() instanceof Step.Value) {
-                updated = updated.with(spot, Outputs.Computed.class, new Outputs.Computed(step.value()));
+                found.computed.put(spot, new Snippets.Computed(step.value()));
             } else if (step.step() instanceof Step.Transcript) {
-                Block block = page.blockAt(spot.line()).orElseThrow();
-                checkTranscript(page, block, step.transcript(), problems);
-                updated = updated.with(spot, Outputs.Replayed.class, new Outputs.Replayed(step.transcript(), millis));
+                checkTranscript(plan.page().path(), plan.transcripts().get(spot), step.transcript(), problems);
+                found.replayed.put(spot, new Snippets.Replayed(step.transcript(), millis));
             }
         }
-        return updated;
     }
 
     /** A failure of an inline value without a column of its own is placed at the value's backtick. */
@@ -135,9 +143,9 @@ public final class SnippetExecutor implements Executor {
     }
 
     /** Compares each input's expected lines with what jshell printed; a mismatch names the expected line. */
-    static void checkTranscript(Page page, Block block, List<String> actual, Problems problems) {
-        double tolerance = block.info().attribute("tolerance").map(Double::parseDouble).orElse(OutputMatch.DEFAULT_TOLERANCE);
-        List<TranscriptBlock.Entry> entries = TranscriptBlock.parse(block.code(), block.codeLine()).entries();
+    static void checkTranscript(String path, PagePlan.Transcript transcript, List<String> actual, Problems problems) {
+        double tolerance = transcript.tolerance();
+        List<TranscriptBlock.Entry> entries = transcript.parsed().entries();
         for (int i = 0; i < entries.size() && i < actual.size(); i++) {
             TranscriptBlock.Entry entry = entries.get(i);
             List<String> got = actual.get(i).isBlank() ? List.of() : List.of(actual.get(i).stripTrailing().split("\n", -1));
@@ -145,7 +153,7 @@ public final class SnippetExecutor implements Executor {
             if (diff.isPresent()) {
                 int at = diff.get();
                 int line = at < entry.expectedLines().size() ? entry.expectedLines().get(at) : entry.line();
-                problems.add(Problem.at(page.path(), line, "the transcript does not match what jshell prints for: "
+                problems.add(Problem.at(path, line, "the transcript does not match what jshell prints for: "
                                 + entry.input().lines().findFirst().orElse("")
                                 + "\n   expected: " + String.join("\n             ", entry.expected())
                                 + "\n   actual:   " + String.join("\n             ", got),

@@ -27,7 +27,7 @@ class MainTest {
         Fixtures.copy("basic", root);
         assertThat(run("build", "--root", root.toString())).isEqualTo(0);
         assertThat(out.toString()).containsPattern("(?m)^  scan +5 pages, 4 code blocks +\\d+ ms$")
-                .containsPattern("(?m)^  render ").containsPattern("(?m)^  check ").containsPattern("(?m)^  publish ")
+                .containsPattern("(?m)^  render ").containsPattern("(?m)^  output check ").containsPattern("(?m)^  publish ")
                 .containsPattern("(?m)^built site/ in \\d+\\.\\d s$");
         assertThat(err.toString()).isEmpty();
         assertThat(root.resolve("site/index.html")).isNotEmptyFile();

@@ -3,7 +3,6 @@ package dev.llmqa.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmqa.config.SiteConfig;
-import dev.llmqa.markdown.BlockRenderers;
 import dev.llmqa.markdown.PageRenderer;
 import dev.llmqa.problem.Problems;
 import dev.llmqa.site.Page;
@@ -69,12 +68,12 @@ class ScanFuzzTest {
             throws IOException {
         Files.writeString(root.resolve("content/questions/01-fuzz.md"), header + "\n~~~~~~\n" + body, StandardCharsets.UTF_8);
         Problems problems = new Problems();
-        Site site = new Scan().run(Site.start(SiteConfig.of(root)), problems);
+        Site site = new Scan().run(Site.start(SiteConfig.of(root)), problems).site();
         List<Page> pages = site.pages();
         assertThat(pages.size() + problems.size()).isPositive();
-        PageRenderer renderer = new PageRenderer(BlockRenderers.none());
+        PageRenderer renderer = new PageRenderer(dev.llmqa.site.Renderers.none());
         for (Page page : pages) {
-            org.jsoup.nodes.Document dom = org.jsoup.Jsoup.parseBodyFragment(renderer.render(page, site));
+            org.jsoup.nodes.Document dom = org.jsoup.Jsoup.parseBodyFragment(renderer.render(page));
             assertThat(dom.select("script, iframe, object, embed")).isEmpty();
             assertThat(dom.getAllElements()).allSatisfy(e -> e.attributes().forEach(a -> {
                 assertThat(a.getKey().toLowerCase()).doesNotStartWith("on");

@@ -21,7 +21,7 @@ class ScanTest {
     Path root;
 
     private Site scan(Problems problems) throws IOException {
-        return new Scan().run(Site.start(SiteConfig.of(root)), problems);
+        return new Scan().run(Site.start(SiteConfig.of(root)), problems).site();
     }
 
     @Test

@@ -17,7 +17,7 @@ public final class DiagramBench {
 
     public static void main(String[] args) throws Exception {
         SiteConfig config = SiteConfig.of(Path.of(args.length > 0 ? args[0] : "."));
-        Site site = new Scan().run(Site.start(config), new Problems());
+        Site site = new Scan().run(Site.start(config), new Problems()).site();
         Path tool = config.mermaidTool();
         List<Diagram> diagrams = DiagramExecutor.diagrams(site);
         System.out.printf("the site: %d diagrams from %d pages, mermaid-cli %s%n", diagrams.size(),
@@ -39,7 +39,7 @@ public final class DiagramBench {
 
         for (int run = 1; run <= 2; run++) {
             long start = System.nanoTime();
-            List<DiagramRenderer.Rendered> drawn = new MermaidCli(tool).render(diagrams);
+            List<DiagramRenderer.Rendered> drawn = new MermaidCli(tool, dev.llmqa.config.SiteConfig.of(java.nio.file.Path.of("")).settings()).render(diagrams);
             double ms = (System.nanoTime() - start) / 1e6;
             long failed = drawn.stream().filter(r -> !r.ok()).count();
             System.out.printf("  batch, run %d (one browser):    %7.0f ms total  %6.1f ms per diagram  (%d failed)%n",

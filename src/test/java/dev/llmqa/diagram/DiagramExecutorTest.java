@@ -7,7 +7,6 @@ import dev.llmqa.config.SiteConfig;
 import dev.llmqa.content.Scan;
 import dev.llmqa.problem.Problem;
 import dev.llmqa.problem.Problems;
-import dev.llmqa.site.Results;
 import dev.llmqa.site.Site;
 import dev.llmqa.site.Spot;
 import java.nio.file.Path;
@@ -53,7 +52,7 @@ class DiagramExecutorTest {
     }
 
     private Site scanned(SiteConfig config) throws Exception {
-        return new Scan().run(Site.start(config), new Problems());
+        return new Scan().run(Site.start(config), new Problems()).site();
     }
 
     @Test
@@ -61,31 +60,31 @@ class DiagramExecutorTest {
         copyWithoutStore();
         SiteConfig config = SiteConfig.of(root);
         FakeRenderer renderer = new FakeRenderer(null);
-        Results first = new DiagramExecutor(site -> renderer).execute(scanned(config), new Problems());
+        Drawings first = new DiagramExecutor(site -> renderer).execute(scanned(config), new Problems()).results();
         assertThat(renderer.batches).hasSize(1);
-        assertThat(first.get(SPOT, Drawings.Drawn.class)).hasValueSatisfying(d -> assertThat(d.svg()).startsWith("<svg>mmd-"));
+        assertThat(first.drawn(SPOT)).hasValueSatisfying(d -> assertThat(d.svg()).startsWith("<svg>mmd-"));
         assertThat(d(first).title()).isEqualTo("A diagram");
 
-        Results second = new DiagramExecutor(site -> renderer).execute(scanned(config), new Problems());
+        Drawings second = new DiagramExecutor(site -> renderer).execute(scanned(config), new Problems()).results();
         assertThat(renderer.batches).hasSize(1);
         assertThat(d(second).svg()).isEqualTo(d(first).svg());
     }
 
-    private static Drawings.Drawn d(Results results) {
-        return results.get(SPOT, Drawings.Drawn.class).orElseThrow();
+    private static Drawings.Drawn d(Drawings results) {
+        return results.drawn(SPOT).orElseThrow();
     }
 
     @Test
     void without_a_renderer_a_missing_diagram_is_left_to_the_browser_with_a_warning() throws Exception {
         copyWithoutStore();
         Problems problems = new Problems();
-        Results results = new DiagramExecutor(site -> new FakeRenderer("Node.js is not installed"))
-                .execute(scanned(SiteConfig.of(root)), problems);
+        Drawings results = new DiagramExecutor(site -> new FakeRenderer("Node.js is not installed"))
+                .execute(scanned(SiteConfig.of(root)), problems).results();
         assertThat(problems.isEmpty()).isTrue();
         assertThat(problems.takeWarnings()).extracting(Problem::location, Problem::message).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("content/questions/01-first.md:22",
                         "this diagram has no stored SVG and cannot be drawn here (Node.js is not installed)"));
-        assertThat(results.get(SPOT, Drawings.InBrowser.class)).isPresent();
+        assertThat(results.inBrowser(SPOT)).isPresent();
     }
 
     @Test

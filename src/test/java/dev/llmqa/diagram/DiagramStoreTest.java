@@ -24,7 +24,7 @@ class DiagramStoreTest {
     @Test
     void every_diagram_of_the_content_has_a_committed_svg() throws Exception {
         SiteConfig config = SiteConfig.of(Path.of(""));
-        Site site = new Scan().run(Site.start(config), new Problems());
+        Site site = new Scan().run(Site.start(config), new Problems()).site();
         DiagramStore store = new DiagramStore(config.diagrams());
         Set<String> tracked = tracked("diagrams");
         List<String> missing = DiagramExecutor.diagrams(site).stream()
@@ -53,14 +53,14 @@ class DiagramStoreTest {
 
     @Test
     void without_node_every_diagram_of_the_content_comes_from_the_store() throws Exception {
-        Site site = new Scan().run(Site.start(SiteConfig.of(Path.of(""))), new Problems());
+        Site site = new Scan().run(Site.start(SiteConfig.of(Path.of(""))), new Problems()).site();
         Problems problems = new Problems();
         var results = new DiagramExecutor(s -> new DiagramExecutorTest.FakeRenderer("Node.js is not installed"))
-                .execute(site, problems);
+                .execute(site, problems).results();
         assertThat(problems.list()).isEmpty();
         assertThat(problems.takeWarnings()).isEmpty();
         assertThat(DiagramExecutor.diagrams(site)).allSatisfy(d ->
-                assertThat(results.get(d.spot(), Drawings.Drawn.class)).as(d.spot().toString()).isPresent());
+                assertThat(results.drawn(d.spot())).as(d.spot().toString()).isPresent());
     }
 
     @Test

@@ -49,7 +49,7 @@ class MermaidCliTest {
 
     @Test
     void the_tool_is_installed_here() {
-        assertThat(new MermaidCli(TOOL).unavailable())
+        assertThat(new MermaidCli(TOOL, dev.llmqa.config.SiteConfig.of(java.nio.file.Path.of("")).settings()).unavailable())
                 .as("CI installs it with .ci/run; locally: cd tools/mermaid && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts").isEmpty();
     }
 
@@ -60,7 +60,7 @@ class MermaidCliTest {
                 diagram("sequenceDiagram\n  Client->>Server: request\n  Server-->>Client: tokens\n"),
                 diagram("classDiagram\n  class Cache {\n    +long bytes()\n  }\n  Cache <|-- PagedCache\n"),
                 diagram("stateDiagram-v2\n  [*] --> Queued\n  Queued --> Running\n  Running --> [*]\n"));
-        List<DiagramRenderer.Rendered> batch = new MermaidCli(TOOL).render(diagrams);
+        List<DiagramRenderer.Rendered> batch = new MermaidCli(TOOL, dev.llmqa.config.SiteConfig.of(java.nio.file.Path.of("")).settings()).render(diagrams);
         for (int i = 0; i < diagrams.size(); i++) {
             assertThat(batch.get(i).ok()).as(batch.get(i).error()).isTrue();
             assertThat(batch.get(i).svg()).as("diagram %d", i).isEqualTo(mmdc(diagrams.get(i)));

@@ -39,7 +39,7 @@ class MermaidCliTimeoutTest {
         Diagram diagram = new Diagram(new Spot("content/x.md", 1, 0), 2, source, "t", "0123456789abcdef");
 
         long start = System.nanoTime();
-        List<DiagramRenderer.Rendered> rendered = new MermaidCli(tool, Duration.ofSeconds(3), Duration.ZERO)
+        List<DiagramRenderer.Rendered> rendered = new MermaidCli(tool, dev.llmqa.config.SiteConfig.of(java.nio.file.Path.of("")).settings(), Duration.ofSeconds(3), Duration.ZERO)
                 .render(List.of(diagram));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 

@@ -36,7 +36,7 @@ class HostileHtmlTest {
     @ParameterizedTest
     @MethodSource("hostile")
     void hostile_markup_is_removed_or_shown_as_text(String markdown) {
-        String html = Markdown.renderer(BlockRenderers.none()).render(Markdown.parse(markdown)).toLowerCase();
+        String html = Markdown.renderer(dev.llmqa.site.Renderers.none()).render(Markdown.parse(markdown)).toLowerCase();
         org.jsoup.nodes.Document dom = org.jsoup.Jsoup.parse(html);
         assertThat(dom.select("script, iframe, object, embed, form, style, svg, math")).as(html).isEmpty();
         assertThat(dom.getAllElements()).as(html).allSatisfy(e -> e.attributes().forEach(a -> {
@@ -48,7 +48,7 @@ class HostileHtmlTest {
     @ParameterizedTest
     @MethodSource("harmless")
     void harmless_markup_is_kept(String markdown, String expected) {
-        assertThat(Markdown.renderer(BlockRenderers.none()).render(Markdown.parse(markdown))).contains(expected);
+        assertThat(Markdown.renderer(dev.llmqa.site.Renderers.none()).render(Markdown.parse(markdown))).contains(expected);
     }
 
     static Stream<org.junit.jupiter.params.provider.Arguments> harmless() {

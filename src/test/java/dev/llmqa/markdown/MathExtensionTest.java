@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class MathExtensionTest {
 
     private static String html(String markdown) {
-        return Markdown.renderer(BlockRenderers.none()).render(Markdown.parse(markdown));
+        return Markdown.renderer(dev.llmqa.site.Renderers.none()).render(Markdown.parse(markdown));
     }
 
     @Test

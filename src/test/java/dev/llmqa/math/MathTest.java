@@ -44,12 +44,12 @@ class MathTest {
             for (String tex : new String[] {"a_1", "a_2"}) {
                 Fixtures.write(root.resolve("content/about.md"), "title=A\ntype=page\nstatus=published\n~~~~~~\n$" + tex + "$\n");
                 var config = dev.llmqa.config.SiteConfig.of(root).withCache(false);
-                var site = new dev.llmqa.content.Scan().run(dev.llmqa.site.Site.start(config), new dev.llmqa.problem.Problems());
+                var site = new dev.llmqa.content.Scan().run(dev.llmqa.site.Site.start(config), new dev.llmqa.problem.Problems()).site();
                 dev.llmqa.problem.Problems problems = new dev.llmqa.problem.Problems();
                 MathExecutor executor = new MathExecutor(shared);
-                executor.execute(site, problems);
+                String summary = executor.execute(site, problems).summary();
                 assertThat(problems.list()).isEmpty();
-                assertThat(executor.summary()).startsWith("1 typeset");
+                assertThat(summary).startsWith("1 typeset");
             }
             assertThat(loads[0]).isEqualTo(1);
             assertThat(shared.get().render("x", false)).contains("katex");

@@ -1,5 +1,8 @@
 package dev.llmqa.snippet;
 
+import dev.llmqa.snippet.pool.SharedRunner;
+import dev.llmqa.snippet.pool.WorkerPool;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmqa.config.SiteConfig;
@@ -43,7 +46,7 @@ class ProjectExamplesTest {
     Stream<DynamicNode> every_example_of_every_page_runs() throws Exception {
         SiteConfig config = SiteConfig.of(Path.of("")).withCache(false);
         Problems scanProblems = new Problems();
-        Site site = new Scan().run(Site.start(config), scanProblems);
+        Site site = new Scan().run(Site.start(config), scanProblems).site();
         assertThat(scanProblems.list()).isEmpty();
         return site.pages().stream()
                 .filter(p -> p.blocks().stream().anyMatch(PagePlan::executes) || !p.values().isEmpty())

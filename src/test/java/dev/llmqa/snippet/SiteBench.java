@@ -1,5 +1,12 @@
 package dev.llmqa.snippet;
 
+import dev.llmqa.example.ExampleFiles;
+import dev.llmqa.snippet.pool.SharedRunner;
+import dev.llmqa.snippet.pool.WorkerPool;
+import dev.llmqa.snippet.wire.Source;
+import dev.llmqa.snippet.wire.Step;
+import dev.llmqa.snippet.worker.Piece;
+
 import dev.llmqa.config.SiteConfig;
 import dev.llmqa.content.Scan;
 import dev.llmqa.problem.Problems;
@@ -20,7 +27,7 @@ public final class SiteBench {
     public static void main(String[] args) throws Exception {
         Path cache = Files.createTempDirectory("llmqa-bench-cache");
         SiteConfig config = SiteConfig.of(Path.of(args.length > 0 ? args[0] : ".")).withCache(true);
-        Site site = new Scan().run(Site.start(config), new Problems());
+        Site site = new Scan().run(Site.start(config), new Problems()).site();
         int evals = countEvals(site);
         System.out.printf("snippet stage: %d pages, %d evals (example files, blocks, transcript inputs, inline values)%n",
                 site.pages().size(), evals);

@@ -1,5 +1,13 @@
 package dev.llmqa.snippet;
 
+import dev.llmqa.snippet.pool.PageProgram;
+import dev.llmqa.snippet.pool.PageResult;
+import dev.llmqa.snippet.pool.WorkerOptions;
+import dev.llmqa.snippet.pool.WorkerPool;
+import dev.llmqa.snippet.wire.Source;
+import dev.llmqa.snippet.wire.Step;
+import dev.llmqa.snippet.worker.Session;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,12 @@
 package dev.llmqa.snippet;
 
+import dev.llmqa.snippet.pool.PageProgram;
+import dev.llmqa.snippet.pool.PageResult;
+import dev.llmqa.snippet.pool.WorkerOptions;
+import dev.llmqa.snippet.pool.WorkerPool;
+import dev.llmqa.snippet.wire.Source;
+import dev.llmqa.snippet.wire.Step;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

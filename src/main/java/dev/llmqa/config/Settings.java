@@ -1,0 +1,46 @@
+package dev.llmqa.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a build takes from its surroundings, read once when the configuration is made: no stage looks at the
+ * environment itself.
+ *
+ * @param reproducible  {@code SOURCE_DATE_EPOCH} is set: leave out what differs between runs (run times)
+ * @param githubActions running in a GitHub Actions job: problems are also printed as workflow annotations
+ * @param publishing    the site's address and edit link, from jbake.properties or the Actions run
+ * @param chromium      the browser the Mermaid CLI draws with: the {@code executablePath} of
+ *                      tools/mermaid/puppeteer.json
+ * @param path          the {@code PATH} to look for {@code node} on
+ */
+public record Settings(boolean reproducible, boolean githubActions, Publishing publishing, Path chromium, String path) {
+
+    static final Path DEFAULT_CHROMIUM = Path.of("/usr/bin/chromium");
+
+    public static Settings read(Path root, Map<String, String> env) {
+        return new Settings(env.get("SOURCE_DATE_EPOCH") != null, "true".equals(env.get("GITHUB_ACTIONS")),
+                Publishing.resolve(root, env), chromium(root.resolve("tools/mermaid/puppeteer.json")),
+                env.getOrDefault("PATH", ""));
+    }
+
+    public Settings withReproducible(boolean on) {
+        return new Settings(on, githubActions, publishing, chromium, path);
+    }
+
+    private static Path chromium(Path puppeteerConfig) {
+        if (!Files.isRegularFile(puppeteerConfig)) {
+            return DEFAULT_CHROMIUM;
+        }
+        try {
+            JsonNode path = new ObjectMapper().readTree(puppeteerConfig.toFile()).path("executablePath");
+            return path.isTextual() && !path.asText().isBlank() ? Path.of(path.asText()) : DEFAULT_CHROMIUM;
+        } catch (IOException e) {
+            return DEFAULT_CHROMIUM;
+        }
+    }
+}

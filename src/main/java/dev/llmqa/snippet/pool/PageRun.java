@@ -1,0 +1,128 @@
+package dev.llmqa.snippet.pool;
+
+import dev.llmqa.snippet.wire.Reply;
+import dev.llmqa.snippet.wire.Source;
+import dev.llmqa.snippet.wire.Step;
+import dev.llmqa.snippet.wire.Fault;
+
+import dev.llmqa.problem.Problem;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs one page on one worker, step by step, and turns timeouts and dead workers into problems. */
+final class PageRun {
+
+    /** The page's result and whether the worker can take another page. */
+    record Outcome(PageResult result, boolean workerReusable) {
+    }
+
+    private final WorkerProcess worker;
+
+    PageRun(WorkerProcess worker) {
+        this.worker = worker;
+    }
+
+    Outcome run(PageProgram program) {
+        List<StepResult> results = new ArrayList<>();
+        boolean recycle = false;
+        try {
+            worker.beginPage();
+        } catch (IOException e) {
+            // the step below meets the dead worker and reports it
+        }
+        for (Step step : program.steps()) {
+            long t0 = System.nanoTime();
+            WorkerProcess.Event event = send(step, program.timeoutFor(step));
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            if (event instanceof WorkerProcess.Done done) {
+                Reply r = done.reply();
+                recycle |= r.recycle();
+                results.add(new StepResult(step, r.output(), r.truncated(), r.transcript(), r.value(), took,
+                        Optional.ofNullable(r.failure()).map(PageRun::problem)));
+                if (r.failure() != null) {
+                    break;
+                }
+                continue;
+            }
+            Problem problem = event == null ? timedOut(step, program.timeoutFor(step)) : died(step, event);
+            if (event == null) {
+                worker.kill();
+            }
+            results.add(new StepResult(step, "", false, List.of(), null, took, Optional.of(problem)));
+            return new Outcome(new PageResult(program.page(), results, false), false);
+        }
+        try {
+            worker.endPage();
+        } catch (IOException e) {
+            return new Outcome(new PageResult(program.page(), results, false), false);
+        }
+        boolean completed = results.size() == program.steps().size() && results.stream().noneMatch(StepResult::failed);
+        return new Outcome(new PageResult(program.page(), results, completed), !recycle && worker.alive());
+    }
+
+    private WorkerProcess.Event send(Step step, Duration timeout) {
+        try {
+            worker.send(step);
+        } catch (IOException e) {
+            WorkerProcess.Event ended = worker.poll(Duration.ofSeconds(5));
+            return ended == null ? new WorkerProcess.Ended(e.getMessage()) : ended;
+        }
+        return worker.poll(timeout);
+    }
+
+    private Problem timedOut(Step step, Duration timeout) {
+        Where where = where(step);
+        return Problem.at(where.path(), where.line(),
+                "timed out after " + seconds(timeout) + " (an endless loop?); the page's session was stopped",
+                "make the snippet finish quickly; each step of a page may take at most " + seconds(timeout));
+    }
+
+    private Problem died(Step step, WorkerProcess.Event event) {
+        Where where = where(step);
+        String why = event instanceof WorkerProcess.Ended ended ? ended.why() : null;
+        if ("interrupted".equals(why)) {
+            worker.kill();
+            return Problem.at(where.path(), where.line(), "interrupted while the snippet ran; its session was stopped",
+                    "the build was cancelled");
+        }
+        if (why != null && why.startsWith("unexpected bytes")) {
+            worker.kill();
+            return Problem.at(where.path(), where.line(), "the snippet wrote to the snippet JVM's protocol channel",
+                    "print with System.out, not to FileDescriptor.out; " + why);
+        }
+        Integer exit = worker.exitCode();
+        String stderr = worker.stderrTail();
+        if (stderr.contains("OutOfMemoryError")) {
+            return Problem.at(where.path(), where.line(), Fault.OUT_OF_MEMORY, Fault.OUT_OF_MEMORY_HINT);
+        }
+        String code = exit == null ? "" : " with exit code " + exit;
+        String last = stderr.isBlank() ? "" : "; its last words: " + stderr.strip();
+        return Problem.at(where.path(), where.line(), "the snippet ended the JVM (System.exit?)",
+                "the snippet JVM exited" + code + "; remove the System.exit/Runtime.halt call" + last);
+    }
+
+    private record Where(String path, int line) {
+    }
+
+    private Where where(Step step) {
+        WorkerProcess.Now now = worker.now();
+        if (now != null) {
+            return new Where(now.path(), now.line());
+        }
+        Source first = step.sources().get(0);
+        return new Where(first.path(), first.line());
+    }
+
+    private static String seconds(Duration d) {
+        long millis = d.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.US, "%.1f s", millis / 1e3);
+    }
+
+    /** The one place a worker's fault becomes a build problem. */
+    static Problem problem(Fault fault) {
+        return new Problem(fault.path(), fault.line(), fault.column(), fault.message(), fault.hint());
+    }
+}

@@ -1,0 +1,139 @@
+package dev.llmqa.snippet.pool;
+
+import dev.llmqa.snippet.wire.Source;
+import dev.llmqa.snippet.wire.Step;
+
+import dev.llmqa.problem.Problem;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * The real {@link SnippetRunner}: a pool of warm worker JVMs, one page at a time each, replaced when a snippet
+ * kills, hangs or exhausts one. Call {@link #run} from as many threads as there are workers.
+ */
+public final class WorkerPool implements SnippetRunner {
+
+    private final WorkerOptions options;
+    private final BlockingQueue<CompletableFuture<WorkerProcess>> idle = new LinkedBlockingQueue<>();
+    private final Set<WorkerProcess> live = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    /** As many workers as the machine has processors, started now in the background. */
+    public WorkerPool() {
+        this(WorkerOptions.defaults(), Runtime.getRuntime().availableProcessors());
+    }
+
+    public WorkerPool(WorkerOptions options, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("a pool needs at least one worker");
+        }
+        this.options = options;
+        for (int i = 0; i < size; i++) {
+            idle.add(startWorker());
+        }
+    }
+
+    @Override
+    public PageResult run(PageProgram program) {
+        if (closed) {
+            throw new IllegalStateException("the snippet runner is closed");
+        }
+        CompletableFuture<WorkerProcess> slot;
+        try {
+            slot = idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a snippet JVM", e);
+        }
+        WorkerProcess worker;
+        try {
+            worker = slot.join();
+        } catch (RuntimeException e) {
+            replenish();
+            return notStarted(program, e.getCause() == null ? e : e.getCause());
+        }
+        PageRun.Outcome outcome = new PageRun(worker).run(program);
+        if (outcome.workerReusable() && worker.pagesRun() < options.pagesPerWorker() && !closed) {
+            idle.add(slot);
+        } else {
+            retire(worker);
+            replenish();
+        }
+        return outcome.result();
+    }
+
+    /** How long the workers started so far took from launch to ready, for reports. */
+    public List<Duration> startupTimes() {
+        return live.stream().map(WorkerProcess::startup).toList();
+    }
+
+    /** The process ids of the running workers. */
+    public List<Long> pids() {
+        return live.stream().map(WorkerProcess::pid).toList();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (CompletableFuture<WorkerProcess> slot : idle) {
+            slot.cancel(false);
+        }
+        for (CompletableFuture<WorkerProcess> slot : idle) {
+            try {
+                slot.join();
+            } catch (RuntimeException e) {
+                // never started; nothing to stop
+            }
+        }
+        live.forEach(this::retire);
+    }
+
+    private void replenish() {
+        if (!closed) {
+            idle.add(startWorker());
+        }
+    }
+
+    private CompletableFuture<WorkerProcess> startWorker() {
+        CompletableFuture<WorkerProcess> future = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                WorkerProcess worker = WorkerProcess.start(options);
+                live.add(worker);
+                if (closed) {
+                    retire(worker);
+                }
+                future.complete(worker);
+            } catch (IOException | RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        }, "llmqa-worker-start");
+        starter.setDaemon(true);
+        starter.start();
+        return future;
+    }
+
+    private void retire(WorkerProcess worker) {
+        worker.kill();
+        live.remove(worker);
+    }
+
+    private static PageResult notStarted(PageProgram program, Throwable why) {
+        Step first = program.steps().isEmpty() ? null : program.steps().get(0);
+        if (first == null) {
+            return new PageResult(program.page(), List.of(), true);
+        }
+        Source source = first.sources().get(0);
+        Problem problem = Problem.at(source.path(), source.line(), "could not start the snippet JVM: "
+                + why.getMessage(), "check that the java running the build can start another JVM");
+        return new PageResult(program.page(), List.of(new StepResult(first, "", false, List.of(), null,
+                Duration.ZERO, Optional.of(problem))), false);
+    }
+}
