@@ -123,49 +123,52 @@ void check(String what, double actual, double expected, double relTol) {
 
 // Checks against published or independently derived values (fact-check.md, section 2).
 int checks01 = 0;
-check("Chinchilla loss at 70B / 1.4T", chinchillaLoss(70e9, 1.4e12), 1.9366, 1e-4); checks01++;
-check("record form equals the kernel", loss(CHINCHILLA, 70e9, 1.4e12), chinchillaLoss(70e9, 1.4e12), 1e-12); checks01++;
-check("TeX-constant loss at 70B / 1.4T", loss(CHINCHILLA_TEX, 70e9, 1.4e12), 1.9208, 1e-4); checks01++;
-check("Besiroglu loss at 70B / 1.4T", loss(BESIROGLU, 70e9, 1.4e12), 1.9739, 1e-4); checks01++;
-check("Chinchilla training FLOPs", trainingFlops(70e9, 1.4e12), 5.88e23, 1e-12); checks01++;
-check("GPT-3 training FLOPs", trainingFlops(175e9, 300e9), 3.15e23, 1e-12); checks01++;
-check("N* at Gopher budget (rounded)", computeOptimal(5.76e23)[0], 3.219e10, 1e-3); checks01++;
-check("D* at Gopher budget (rounded)", computeOptimal(5.76e23)[1], 2.982e12, 1e-3); checks01++;
-check("N* at Gopher budget (TeX)", optimum(CHINCHILLA_TEX, 5.76e23)[0], 4.031e10, 1e-3); checks01++;
-check("N* at Gopher budget (Besiroglu)", optimum(BESIROGLU, 5.76e23)[0], 7.225e10, 1e-3); checks01++;
-check("D/N at Gopher budget (Besiroglu)", optimum(BESIROGLU, 5.76e23)[1] / optimum(BESIROGLU, 5.76e23)[0], 18.39, 1e-3); checks01++;
-check("D/N at Gopher budget (rounded)", computeOptimal(5.76e23)[1] / computeOptimal(5.76e23)[0], 92.647, 1e-4); checks01++;
-// Llama 3 8B from its published config.json (32 layers, d 4096, MLP 14336, 32 heads, 8 KV heads, vocab 128256):
-// Hugging Face lists 8,030,261,248 parameters.
-check("Llama 3 8B parameter count", denseDecoderParams(32, 4096, 14336, 32, 8, 128256), 8_030_261_248L, 0); checks01++;
-check("Llama 2 70B parameter count (page 03)", denseDecoderParams(80, 8192, 28672, 64, 8, 32000), 68_976_648_192L, 0); checks01++;
-// Muennighoff et al.: one epoch is worth exactly its tokens, and repeated data saturates at U·(1 + R*).
-check("one epoch is fresh data", effectiveTokens(1e11, 1), 1e11, 1e-12); checks01++;
-check("repeated data saturates at 16.4 U", effectiveTokens(1e11, 1e6), 1.64e12, 1e-9); checks01++;
-// tokensForLoss inverts the loss law, and the inference-aware optimum with no serving is the Chinchilla optimum.
-check("tokensForLoss inverts loss()", loss(BESIROGLU, 8e9, tokensForLoss(BESIROGLU, 8e9, 2.1)), 2.1, 1e-12); checks01++;
+// All checks run as one snippet: JShell compiles each top-level statement on its own, and one block loads faster.
 {
-    double[] opt = optimum(BESIROGLU, 1e23), same = inferenceAwareOptimum(BESIROGLU, loss(BESIROGLU, opt[0], opt[1]), 0);
-    check("inference-aware optimum without inference = compute optimum", same[0], opt[0], 1e-3); checks01++;
-    double[] served = inferenceAwareOptimum(BESIROGLU, loss(BESIROGLU, opt[0], opt[1]), 1e14);
-    if (!(served[0] < opt[0] && served[1] > opt[1]))
-        throw new IllegalStateException("01-scaling-laws: serving volume did not favour a smaller, longer-trained model");
-    checks01++;
-}
-// Kaplan's 12·L·d² for GPT-2 small (12 layers, d 768) is 84.9M non-embedding parameters; its embeddings are 39.4M.
-check("GPT-2 small non-embedding parameters", nonEmbeddingParams(12, 768), 84_934_656, 0); checks01++;
-check("GPT-2 small embedding parameters", embeddingParams(50257, 1024, 768), 39_383_808, 0); checks01++;
-check("6ND for Llama 3 8B on 15T tokens", trainingFlops(8.03e9, 15e12), 7.227e23, 1e-12); checks01++;
-// The closed-form optimum beats every ±10% shift of N at the same compute, and loss falls in N and in D.
-{
-    double[] opt = computeOptimal(5.76e23);
-    for (double s : new double[] {0.9, 1.1}) {
-        double n = opt[0] * s, d = 5.76e23 / 6 / n;
-        if (chinchillaLoss(n, d) <= chinchillaLoss(opt[0], opt[1]))
-            throw new IllegalStateException("01-scaling-laws: shifting N by " + s + " did not raise the loss");
+    check("Chinchilla loss at 70B / 1.4T", chinchillaLoss(70e9, 1.4e12), 1.9366, 1e-4); checks01++;
+    check("record form equals the kernel", loss(CHINCHILLA, 70e9, 1.4e12), chinchillaLoss(70e9, 1.4e12), 1e-12); checks01++;
+    check("TeX-constant loss at 70B / 1.4T", loss(CHINCHILLA_TEX, 70e9, 1.4e12), 1.9208, 1e-4); checks01++;
+    check("Besiroglu loss at 70B / 1.4T", loss(BESIROGLU, 70e9, 1.4e12), 1.9739, 1e-4); checks01++;
+    check("Chinchilla training FLOPs", trainingFlops(70e9, 1.4e12), 5.88e23, 1e-12); checks01++;
+    check("GPT-3 training FLOPs", trainingFlops(175e9, 300e9), 3.15e23, 1e-12); checks01++;
+    check("N* at Gopher budget (rounded)", computeOptimal(5.76e23)[0], 3.219e10, 1e-3); checks01++;
+    check("D* at Gopher budget (rounded)", computeOptimal(5.76e23)[1], 2.982e12, 1e-3); checks01++;
+    check("N* at Gopher budget (TeX)", optimum(CHINCHILLA_TEX, 5.76e23)[0], 4.031e10, 1e-3); checks01++;
+    check("N* at Gopher budget (Besiroglu)", optimum(BESIROGLU, 5.76e23)[0], 7.225e10, 1e-3); checks01++;
+    check("D/N at Gopher budget (Besiroglu)", optimum(BESIROGLU, 5.76e23)[1] / optimum(BESIROGLU, 5.76e23)[0], 18.39, 1e-3); checks01++;
+    check("D/N at Gopher budget (rounded)", computeOptimal(5.76e23)[1] / computeOptimal(5.76e23)[0], 92.647, 1e-4); checks01++;
+    // Llama 3 8B from its published config.json (32 layers, d 4096, MLP 14336, 32 heads, 8 KV heads, vocab 128256):
+    // Hugging Face lists 8,030,261,248 parameters.
+    check("Llama 3 8B parameter count", denseDecoderParams(32, 4096, 14336, 32, 8, 128256), 8_030_261_248L, 0); checks01++;
+    check("Llama 2 70B parameter count (page 03)", denseDecoderParams(80, 8192, 28672, 64, 8, 32000), 68_976_648_192L, 0); checks01++;
+    // Muennighoff et al.: one epoch is worth exactly its tokens, and repeated data saturates at U·(1 + R*).
+    check("one epoch is fresh data", effectiveTokens(1e11, 1), 1e11, 1e-12); checks01++;
+    check("repeated data saturates at 16.4 U", effectiveTokens(1e11, 1e6), 1.64e12, 1e-9); checks01++;
+    // tokensForLoss inverts the loss law, and the inference-aware optimum with no serving is the Chinchilla optimum.
+    check("tokensForLoss inverts loss()", loss(BESIROGLU, 8e9, tokensForLoss(BESIROGLU, 8e9, 2.1)), 2.1, 1e-12); checks01++;
+    {
+        double[] opt = optimum(BESIROGLU, 1e23), same = inferenceAwareOptimum(BESIROGLU, loss(BESIROGLU, opt[0], opt[1]), 0);
+        check("inference-aware optimum without inference = compute optimum", same[0], opt[0], 1e-3); checks01++;
+        double[] served = inferenceAwareOptimum(BESIROGLU, loss(BESIROGLU, opt[0], opt[1]), 1e14);
+        if (!(served[0] < opt[0] && served[1] > opt[1]))
+            throw new IllegalStateException("01-scaling-laws: serving volume did not favour a smaller, longer-trained model");
+        checks01++;
     }
-    if (!(chinchillaLoss(2e9, 1e11) < chinchillaLoss(1e9, 1e11) && chinchillaLoss(1e9, 2e11) < chinchillaLoss(1e9, 1e11)))
-        throw new IllegalStateException("01-scaling-laws: loss is not decreasing in N and D");
+    // Kaplan's 12·L·d² for GPT-2 small (12 layers, d 768) is 84.9M non-embedding parameters; its embeddings are 39.4M.
+    check("GPT-2 small non-embedding parameters", nonEmbeddingParams(12, 768), 84_934_656, 0); checks01++;
+    check("GPT-2 small embedding parameters", embeddingParams(50257, 1024, 768), 39_383_808, 0); checks01++;
+    check("6ND for Llama 3 8B on 15T tokens", trainingFlops(8.03e9, 15e12), 7.227e23, 1e-12); checks01++;
+    // The closed-form optimum beats every ±10% shift of N at the same compute, and loss falls in N and in D.
+    {
+        double[] opt = computeOptimal(5.76e23);
+        for (double s : new double[] {0.9, 1.1}) {
+            double n = opt[0] * s, d = 5.76e23 / 6 / n;
+            if (chinchillaLoss(n, d) <= chinchillaLoss(opt[0], opt[1]))
+                throw new IllegalStateException("01-scaling-laws: shifting N by " + s + " did not raise the loss");
+        }
+        if (!(chinchillaLoss(2e9, 1e11) < chinchillaLoss(1e9, 1e11) && chinchillaLoss(1e9, 2e11) < chinchillaLoss(1e9, 1e11)))
+            throw new IllegalStateException("01-scaling-laws: loss is not decreasing in N and D");
+    }
+    checks01 += 2;
 }
-checks01 += 2;
 System.out.println("01-scaling-laws: " + checks01 + " checks passed");

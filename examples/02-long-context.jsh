@@ -185,55 +185,58 @@ void checkThat(String what, boolean ok) {
 }
 
 int checks02 = 0;
-check("entries at 4K", attentionEntries(4096), 16_777_216, 0); checks02++;
-check("entries at 32K", attentionEntries(32768), 1_073_741_824, 0); checks02++;
-check("entries at 128K", attentionEntries(131072), 17_179_869_184L, 0); checks02++;
-check("entries at 1M", attentionEntries(1_000_000), 1e12, 0); checks02++;
-check("FP16 scores at 128K", scoreBytes(131072, 2), 34_359_738_368L, 0); checks02++;
+// All checks run as one snippet: JShell compiles each top-level statement on its own, and one block loads faster.
 {
-    double[][] q = randomMatrix(128, 32, 1), k = randomMatrix(128, 32, 2), v = randomMatrix(128, 32, 3);
-    double diff = maxAbsDiff(attention(q, k, v), flashAttention(q, k, v, 16));
-    if (!(diff < 1e-12)) throw new IllegalStateException("02-long-context: tiled attention differs by " + diff);
-    double diff7 = maxAbsDiff(attention(q, k, v), flashAttention(q, k, v, 7));   // a block that does not divide n
-    if (!(diff7 < 1e-12)) throw new IllegalStateException("02-long-context: tiled attention (block 7) differs by " + diff7);
-}
-checks02 += 2;
-{
-    double[] q = {1, 2}, k = {0.5, -1};
-    check("RoPE score at positions 5 and 3", dot(rope(q, 5, 1e4), rope(k, 3, 1e4)), -1.194374598831, 1e-11); checks02++;
-    check("RoPE score at positions 12 and 10", dot(rope(q, 12, 1e4), rope(k, 10, 1e4)), -1.194374598831, 1e-11); checks02++;
-}
-check("slowest RoPE frequency, d=128", ropeFrequency(63, 128, 1e4), 1.1548e-4, 1e-4); checks02++;
-check("Mistral sliding-window saving at 32K", slidingWindowCacheRatio(32768, 4096), 8, 0); checks02++;
-// RoPE with the "rotate half" pairing of Hugging Face's Llama gives the same score after the same permutation.
-{
-    double[] q = {1, 2, 0.5, -1}, k = {0.3, -0.7, 2, 1};
-    int[] perm = {0, 2, 1, 3};                                        // interleaved index -> rotate-half index
-    double[] qh = new double[4], kh = new double[4];
-    for (int j = 0; j < 4; j++) { qh[perm[j]] = q[j]; kh[perm[j]] = k[j]; }
-    double[] rq = rope(q, 7, 1e4), rk = rope(k, 2, 1e4);
-    double interleaved = dot(rq, rk), half = 0;
-    double[] hq = new double[4], hk = new double[4];
-    for (int i = 0; i < 2; i++) {
-        double a7 = 7 * ropeFrequency(i, 4, 1e4), a2 = 2 * ropeFrequency(i, 4, 1e4);
-        hq[i] = qh[i] * Math.cos(a7) - qh[i + 2] * Math.sin(a7); hq[i + 2] = qh[i] * Math.sin(a7) + qh[i + 2] * Math.cos(a7);
-        hk[i] = kh[i] * Math.cos(a2) - kh[i + 2] * Math.sin(a2); hk[i + 2] = kh[i] * Math.sin(a2) + kh[i + 2] * Math.cos(a2);
+    check("entries at 4K", attentionEntries(4096), 16_777_216, 0); checks02++;
+    check("entries at 32K", attentionEntries(32768), 1_073_741_824, 0); checks02++;
+    check("entries at 128K", attentionEntries(131072), 17_179_869_184L, 0); checks02++;
+    check("entries at 1M", attentionEntries(1_000_000), 1e12, 0); checks02++;
+    check("FP16 scores at 128K", scoreBytes(131072, 2), 34_359_738_368L, 0); checks02++;
+    {
+        double[][] q = randomMatrix(128, 32, 1), k = randomMatrix(128, 32, 2), v = randomMatrix(128, 32, 3);
+        double diff = maxAbsDiff(attention(q, k, v), flashAttention(q, k, v, 16));
+        if (!(diff < 1e-12)) throw new IllegalStateException("02-long-context: tiled attention differs by " + diff);
+        double diff7 = maxAbsDiff(attention(q, k, v), flashAttention(q, k, v, 7));   // a block that does not divide n
+        if (!(diff7 < 1e-12)) throw new IllegalStateException("02-long-context: tiled attention (block 7) differs by " + diff7);
     }
-    half = dot(hq, hk);
-    check("rotate-half pairing gives the interleaved score", half, interleaved, 1e-12); checks02++;
+    checks02 += 2;
+    {
+        double[] q = {1, 2}, k = {0.5, -1};
+        check("RoPE score at positions 5 and 3", dot(rope(q, 5, 1e4), rope(k, 3, 1e4)), -1.194374598831, 1e-11); checks02++;
+        check("RoPE score at positions 12 and 10", dot(rope(q, 12, 1e4), rope(k, 10, 1e4)), -1.194374598831, 1e-11); checks02++;
+    }
+    check("slowest RoPE frequency, d=128", ropeFrequency(63, 128, 1e4), 1.1548e-4, 1e-4); checks02++;
+    check("Mistral sliding-window saving at 32K", slidingWindowCacheRatio(32768, 4096), 8, 0); checks02++;
+    // RoPE with the "rotate half" pairing of Hugging Face's Llama gives the same score after the same permutation.
+    {
+        double[] q = {1, 2, 0.5, -1}, k = {0.3, -0.7, 2, 1};
+        int[] perm = {0, 2, 1, 3};                                        // interleaved index -> rotate-half index
+        double[] qh = new double[4], kh = new double[4];
+        for (int j = 0; j < 4; j++) { qh[perm[j]] = q[j]; kh[perm[j]] = k[j]; }
+        double[] rq = rope(q, 7, 1e4), rk = rope(k, 2, 1e4);
+        double interleaved = dot(rq, rk), half = 0;
+        double[] hq = new double[4], hk = new double[4];
+        for (int i = 0; i < 2; i++) {
+            double a7 = 7 * ropeFrequency(i, 4, 1e4), a2 = 2 * ropeFrequency(i, 4, 1e4);
+            hq[i] = qh[i] * Math.cos(a7) - qh[i + 2] * Math.sin(a7); hq[i + 2] = qh[i] * Math.sin(a7) + qh[i + 2] * Math.cos(a7);
+            hk[i] = kh[i] * Math.cos(a2) - kh[i + 2] * Math.sin(a2); hk[i + 2] = kh[i] * Math.sin(a2) + kh[i + 2] * Math.cos(a2);
+        }
+        half = dot(hq, hk);
+        check("rotate-half pairing gives the interleaved score", half, interleaved, 1e-12); checks02++;
+    }
+    // NoLiMa's published effective lengths: GPT-4o 8K, Llama 3.3 70B 2K (base scores 99.3 and 97.3).
+    check("NoLiMa effective length, GPT-4o", effectiveLength(NOLIMA_LENGTHS_K, NOLIMA_GPT4O, 99.3, 0.85), 8, 0); checks02++;
+    check("NoLiMa effective length, Llama 3.3 70B", effectiveLength(NOLIMA_LENGTHS_K, NOLIMA_LLAMA33_70B, 97.3, 0.85), 2, 0); checks02++;
+    // Llama 3.1 scaling keeps the fastest pair and slows the slowest by exactly the factor 8.
+    check("Llama 3.1: fastest pair unchanged", llama31Frequency(0, 128, 5e5, 8, 1, 4, 8192), 1, 0); checks02++;
+    check("Llama 3.1: slowest pair slowed 8x", llama31Frequency(63, 128, 5e5, 8, 1, 4, 8192), ropeFrequency(63, 128, 5e5) / 8, 1e-15); checks02++;
+    {
+        int[] bands = llama31Bands(128, 5e5, 8, 1, 4, 8192);
+        checkThat("Llama 3.1 bands cover all 64 pairs", bands[0] + bands[1] + bands[2] == 64); checks02++;
+    }
+    // Gemma 3 27B (62 layers, 16 KV heads of 128, window 1024, pattern 6) at 128K tokens in BF16, by hand:
+    // 10 global layers × 131072 tokens + 52 local layers × 1024 tokens, times 2·16·128·2 bytes.
+    check("Gemma 3 27B interleaved KV at 128K", interleavedKvBytes(62, 6, 1024, 16, 128, 131072, 2), 8192.0 * (10 * 131072 + 52 * 1024), 0); checks02++;
+    check("all-global KV equals the plain formula", interleavedKvBytes(80, 1, 4096, 8, 128, 131072, 2), 2.0 * 80 * 8 * 128 * 2 * 131072, 0); checks02++;
 }
-// NoLiMa's published effective lengths: GPT-4o 8K, Llama 3.3 70B 2K (base scores 99.3 and 97.3).
-check("NoLiMa effective length, GPT-4o", effectiveLength(NOLIMA_LENGTHS_K, NOLIMA_GPT4O, 99.3, 0.85), 8, 0); checks02++;
-check("NoLiMa effective length, Llama 3.3 70B", effectiveLength(NOLIMA_LENGTHS_K, NOLIMA_LLAMA33_70B, 97.3, 0.85), 2, 0); checks02++;
-// Llama 3.1 scaling keeps the fastest pair and slows the slowest by exactly the factor 8.
-check("Llama 3.1: fastest pair unchanged", llama31Frequency(0, 128, 5e5, 8, 1, 4, 8192), 1, 0); checks02++;
-check("Llama 3.1: slowest pair slowed 8x", llama31Frequency(63, 128, 5e5, 8, 1, 4, 8192), ropeFrequency(63, 128, 5e5) / 8, 1e-15); checks02++;
-{
-    int[] bands = llama31Bands(128, 5e5, 8, 1, 4, 8192);
-    checkThat("Llama 3.1 bands cover all 64 pairs", bands[0] + bands[1] + bands[2] == 64); checks02++;
-}
-// Gemma 3 27B (62 layers, 16 KV heads of 128, window 1024, pattern 6) at 128K tokens in BF16, by hand:
-// 10 global layers × 131072 tokens + 52 local layers × 1024 tokens, times 2·16·128·2 bytes.
-check("Gemma 3 27B interleaved KV at 128K", interleavedKvBytes(62, 6, 1024, 16, 128, 131072, 2), 8192.0 * (10 * 131072 + 52 * 1024), 0); checks02++;
-check("all-global KV equals the plain formula", interleavedKvBytes(80, 1, 4096, 8, 128, 131072, 2), 2.0 * 80 * 8 * 128 * 2 * 131072, 0); checks02++;
 System.out.println("02-long-context: " + checks02 + " checks passed");
