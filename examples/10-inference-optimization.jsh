@@ -153,6 +153,7 @@ String tbs(double bytesPerSecond) { return String.format(Locale.ROOT, "%.3g TB/s
 String tflops(double flops) { return String.format(Locale.ROOT, "%.0f TFLOPS", flops / 1e12); }
 String f1(double v) { return String.format(Locale.ROOT, "%.1f", v); }
 String f0(double v) { return String.format(Locale.ROOT, "%.0f", v); }
+String n0(double v) { return String.format(Locale.ROOT, "%,.0f", v); }
 String tps(double v) { return String.format(Locale.ROOT, "%.1f tokens/s", v); }
 String gb(double bytes) { return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9); }
 
