@@ -88,6 +88,13 @@ int[] finishSteps(int[] lengths, int batchSize) {
     return finish;
 }
 
+// the step by which every request shorter than the longest one has finished (continuous schedule)
+int shortRequestsDoneBy(int[] lengths, int batchSize) {
+    int[] finish = finishSteps(lengths, batchSize);
+    int longest = Arrays.stream(lengths).max().orElse(0);
+    return IntStream.range(0, lengths.length).filter(r -> lengths[r] < longest).map(r -> finish[r]).max().orElse(0);
+}
+
 // how many steps of the continuous schedule run with exactly `busy` of the slots in use
 int stepsWithBusySlots(int[] lengths, int batchSize, int busy) {
     int[] finish = finishSteps(lengths, batchSize);
@@ -209,6 +216,7 @@ check("speedup at the optimum (review: 2.4696)", specSpeedup(0.8, 6, 0.1), 2.469
 check("gamma 8 is slightly better than 4", specSpeedup(0.8, 8, 0.1) > specSpeedup(0.8, 4, 0.1) ? 1 : 0, 1, 0);
 check("compute-bound: 3.3616 of 5 verified positions kept", specComputeEfficiency(0.8, 4), 3.3616 / 5, 1e-12);
 check("short requests finish by step 30", Arrays.stream(finishSteps(demoLengths, 4)).filter(f -> f <= 30).count(), 6, 0);
+check("the last short request ends at step 30 (review)", shortRequestsDoneBy(demoLengths, 4), 30, 0);
 check("steps 30-100 run two requests", stepsWithBusySlots(demoLengths, 4, 2), 70, 0);
 check("steps 100-110 run one request", stepsWithBusySlots(demoLengths, 4, 1), 10, 0);
 {   // busy slot-steps add up to the tokens produced
