@@ -269,5 +269,6 @@ check("MaxSim of a document with itself = number of query tokens", maxSim(lateDo
 check("late interaction prefers the document that covers both query tokens",
       maxSim(lateQuery, lateDocMixed) > maxSim(lateQuery, lateDocPets) ? 1 : 0, 1, 0);
 check("Hamming distance of a code with itself", hamming(demoCodes[3], demoCodes[3]), 0, 0);
-check("binary codes find the true neighbour of every noisy query", binaryTop1Agreement(), 1.0, 0);
+check("binary codes find the true neighbour of at least 90% of the noisy queries", binaryTop1Agreement() >= 0.9 ? 1 : 0, 1, 0);
+check("but keep much less of the exact top 10", meanBinaryRecallAt10() < binaryTop1Agreement() ? 1 : 0, 1, 0);
 System.out.println("06-embeddings: " + checks + " checks passed");
