@@ -90,6 +90,14 @@ int[] reciprocalRankFusion(List<int[]> rankings, int k, int top) {
             .limit(top).mapToInt(Map.Entry::getKey).toArray();
 }
 
+// the fused score of one document: the sum of 1 / (k + rank) over the lists that contain it
+double rrfScore(List<int[]> rankings, int k, int doc) {
+    double score = 0;
+    for (int[] ranking : rankings)
+        for (int r = 0; r < ranking.length; r++) if (ranking[r] == doc) score += 1.0 / (k + r + 1);
+    return score;
+}
+
 // a keyword retriever for the demo: documents sharing at least one word with the query, most shared words first
 int[] keywordRank(String[] corpus, String query) {
     Set<String> q = words(query);
@@ -186,6 +194,9 @@ double[][] docVecs = {
 };
 double[] petQuery = {0.95, 0.05, 0.00};   // "Which animals make good pets?"
 
+// the keyword and dense rankings of the pet question, fused on the page
+List<int[]> petLists = List.of(keywordRank(docs, "Which pets? Dogs or cats?"), topK(docVecs, petQuery, 3));
+
 // ColBERT-style token vectors for the late-interaction demo, in the same 3-d topic space:
 // a query of two tokens ("pets", "rates") and two documents of three tokens each
 double[][] lateQuery = {{0.95, 0.05, 0.0}, {0.05, 0.95, 0.0}};
@@ -264,6 +275,7 @@ check("int8 codes equal indexBytes with 1 byte", codeBytes(1_000_000, 1024, 8), 
     check("RRF puts the document both lists agree on first", reciprocalRankFusion(lists, 60, 3)[0], 1, 0);
     check("RRF order", Arrays.hashCode(reciprocalRankFusion(lists, 60, 3)), Arrays.hashCode(new int[] {1, 5, 0}), 0);
 }
+check("RRF score of a document ranked 1st and 2nd", rrfScore(List.of(new int[] {1, 5}, new int[] {0, 1, 5}), 60, 1), 1.0 / 61 + 1.0 / 62, 1e-15);
 check("keyword ranking of the pet question", Arrays.hashCode(keywordRank(docs, "Which pets? Dogs or cats?")), Arrays.hashCode(new int[] {1, 5}), 0);
 check("MaxSim of a document with itself = number of query tokens", maxSim(lateDocPets, lateDocPets), 3, 1e-12);
 check("late interaction prefers the document that covers both query tokens",
