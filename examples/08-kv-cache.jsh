@@ -117,11 +117,41 @@ double wasteFraction(int[] lengths, long reservedSlots) {
 }
 // @end region="paged"
 
+// @start region="mla"
+// Multi-head latent attention (DeepSeek-V2/V3) caches, per token and layer, one compressed latent of kvLora values
+// plus one RoPE key of ropeDim values shared by all heads, instead of a K and a V for every head
+long mlaCacheBytes(int layers, int kvLora, int ropeDim, long tokens, int bytesPerElement) {
+    return (long) layers * (kvLora + ropeDim) * tokens * bytesPerElement;
+}
+// @end region="mla"
+
+// @start region="bounded"
+// share of a full-attention cache kept when only every globalEvery-th layer attends to all tokens and the
+// others keep a sliding window of `window` tokens (interleaved local/global layers)
+double hybridCacheFraction(int globalEvery, int window, long tokens) {
+    double global = 1.0 / globalEvery;
+    return global + (1 - global) * Math.min(1.0, (double) window / tokens);
+}
+
+// tokens a StreamingLLM-style cache keeps: the first `sinks` tokens plus the `window` most recent ones
+long streamingCacheTokens(long tokens, int sinks, int window) { return Math.min(tokens, (long) sinks + window); }
+// @end region="bounded"
+
+// @start region="capacity"
+// how many tokens of cache fit in freeBytes, at bytesPerToken (kvCacheBytes(..., 1, b) for one token)
+long tokensThatFit(double freeBytes, long bytesPerToken) { return (long) (freeBytes / bytesPerToken); }
+// @end region="capacity"
+
 // ---- shapes and hardware figures used on the page ----
-// Llama-2-70B / Llama-3.1-70B: 80 layers, 64 query heads, 8 KV heads, head dim 128 (model configs)
+// Llama-2-70B / Llama-3.1-70B: 80 layers, 64 query heads, 8 KV heads, head dim 128 (model configs).
+// The 70B parameter count is not repeated here: the page loads 03-quantization.jsh and calls its llamaParams.
 int L70 = 80, H70 = 64, KV70 = 8, DH = 128;
-double llama70bParams = 68_976_648_192.0;                 // counted from the Llama-2-70B config
 double h100Flops = 989e12, h100Bandwidth = 3.35e12;       // H100 SXM dense BF16 FLOP/s and HBM3 bytes/s (datasheet)
+double h100Memory = 80e9;                                 // H100 SXM HBM3 capacity, "80GB" (datasheet)
+// DeepSeek-V3 (config.json): 61 layers, 128 heads, kv_lora_rank 512, qk_rope_head_dim 64, qk_nope_head_dim 128
+int V3_LAYERS = 61, V3_HEADS = 128, V3_KV_LORA = 512, V3_ROPE = 64, V3_NOPE = 128;
+// Gemma 3 (paper and config.json): one global layer in six (_sliding_window_pattern 6), local window 1024 tokens
+int GEMMA3_GLOBAL_EVERY = 6, GEMMA3_WINDOW = 1024;
 
 // FLOPs per byte of weights read in one decode step: 2 FLOPs per parameter per sequence, weights read once per step
 double decodeIntensity(int batch, double bytesPerParam) { return 2.0 * batch / bytesPerParam; }
@@ -129,11 +159,15 @@ double decodeIntensity(int batch, double bytesPerParam) { return 2.0 * batch / b
 // ---- formatting helpers ----
 String gb(double bytes) { return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9); }
 String gb2(double bytes) { return String.format(Locale.ROOT, "%.2f GB", bytes / 1e9); }
-String gib(double bytes) { return String.format(Locale.ROOT, "%.1f GiB", bytes / (1L << 30)); }
+String gib1(double bytes) { return String.format(Locale.ROOT, "%.1f GiB", bytes / (1L << 30)); }
 String kib(double bytes) { return String.format(Locale.ROOT, "%.0f KiB", bytes / 1024); }
 String x(double ratio) { return String.format(Locale.ROOT, "%.0f×", ratio); }
 String x2(double ratio) { return String.format(Locale.ROOT, "%.2f×", ratio); }
-String pct(double f) { return String.format(Locale.ROOT, "%.1f%%", 100 * f); }
+String share(double f) { return String.format(Locale.ROOT, "%.1f%%", 100 * f); }   // not pct: 03's pct takes percent points
+String x1(double ratio) { return String.format(Locale.ROOT, "%.1f×", ratio); }
+String mtok(double tokens) { return String.format(Locale.ROOT, "%.2fM tokens", tokens / 1e6); }
+String tflops(double flops) { return String.format(Locale.ROOT, "%.0f TFLOPS", flops / 1e12); }
+String tbs(double bytesPerSecond) { return String.format(Locale.ROOT, "%.2f TB/s", bytesPerSecond / 1e12); }
 String n0(double v) { return String.format(Locale.ROOT, "%,.0f", v); }
 
 // ---- self-checks against fact-check.md ----
@@ -156,6 +190,14 @@ check("paged waste", wasteFraction(new int[] {1, 17, 100, 2048, 500}, 170 * 16),
 check("reserve-max waste", wasteFraction(new int[] {1, 17, 100, 2048, 500}, 5 * 2048), 0.7396, 0.001);
 check("H100 ridge point", h100Flops / h100Bandwidth, 295, 0.002);
 check("batch-1 FP16 decode intensity", decodeIntensity(1, 2), 1, 0);
+check("MLA caches 576 values per token and layer", mlaCacheBytes(1, V3_KV_LORA, V3_ROPE, 1, 1), 576, 0);
+check("MLA vs 128-head MHA with 128-dim heads: about 57x",
+      (double) kvCacheBytes(V3_LAYERS, V3_HEADS, 128, 1, 2) / mlaCacheBytes(V3_LAYERS, V3_KV_LORA, V3_ROPE, 1, 2), 56.9, 0.001);
+check("Gemma 3 at 131,072 tokens keeps 1/6 + 5/6 * 1024/131072", hybridCacheFraction(6, 1024, 131_072), 1.0 / 6 + 5.0 / 6 / 128, 1e-12);
+check("a window longer than the text keeps everything", hybridCacheFraction(6, 1024, 512), 1, 1e-12);
+check("StreamingLLM cache stops growing", streamingCacheTokens(1_000_000, 4, 1020), 1024, 0);
+check("StreamingLLM keeps short texts whole", streamingCacheTokens(100, 4, 1020), 100, 0);
+check("40 GiB holds 131,072 tokens of 70B GQA cache", tokensThatFit(40L << 30, kvCacheBytes(80, 8, 128, 1, 2)), 131_072, 0);
 {
     Toy m = toy(16, 8, 2, 64, 9);
     Generation cached = generate(m, List.of(3, 1, 4, 1), 12, true);

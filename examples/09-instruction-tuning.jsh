@@ -66,9 +66,43 @@ double sftLoss(double[][] logits, int[] labels) {
 // where each log-ratio is log pi_theta(y|x) - log pi_ref(y|x) summed over the response tokens
 double dpoLoss(double policyChosen, double policyRejected, double refChosen, double refRejected, double beta) {
     double margin = beta * ((policyChosen - refChosen) - (policyRejected - refRejected));
-    return Math.log1p(Math.exp(-margin));        // = -log(sigmoid(margin))
+    return softplus(-margin);                    // = -log(sigmoid(margin))
 }
+
+// log(1 + e^x) without overflow: max(x, 0) + log1p(e^-|x|) stays finite for any x
+double softplus(double x) { return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))); }
 // @end region="dpo"
+
+// @start region="simpo"
+// SimPO: the reward of a response is its *average* log-probability per token (scaled by beta), there is no
+// reference model, and the chosen response must win by a margin gamma: -log sigmoid(beta*(avg_w - avg_l) - gamma)
+double simpoLoss(double logpChosen, int lenChosen, double logpRejected, int lenRejected, double beta, double gamma) {
+    return softplus(-(beta * (logpChosen / lenChosen - logpRejected / lenRejected) - gamma));
+}
+// @end region="simpo"
+
+// @start region="grpo"
+// GRPO's group-relative advantage: sample G answers to the same prompt, score them (1 = verified correct),
+// and give each answer (r - mean) / std of its group; no value network is needed.
+// A group whose answers all score the same has std 0 and teaches nothing: every advantage is 0.
+double[] grpoAdvantages(double[] rewards) {
+    double mean = Arrays.stream(rewards).average().orElseThrow();
+    double std = Math.sqrt(Arrays.stream(rewards).map(r -> (r - mean) * (r - mean)).average().orElseThrow());
+    return Arrays.stream(rewards).map(r -> std == 0 ? 0 : (r - mean) / std).toArray();
+}
+
+// chance that a group of G independent answers, each correct with probability p, is all right or all wrong
+double zeroSignalProbability(double p, int groupSize) {
+    return Math.pow(p, groupSize) + Math.pow(1 - p, groupSize);
+}
+// @end region="grpo"
+
+// @start region="lora"
+// LoRA adds B (dOut x r) times A (r x dIn) beside a frozen weight: r * (dIn + dOut) trainable parameters per matrix
+long loraParams(int layers, int matricesPerLayer, int dIn, int dOut, int rank) {
+    return (long) layers * matricesPerLayer * rank * ((long) dIn + dOut);
+}
+// @end region="lora"
 
 // ---- the example used on the page ----
 List<Message> chat = List.of(
@@ -87,7 +121,11 @@ long trained(int[] labels) { return Arrays.stream(labels).filter(l -> l != IGNOR
 
 // ---- formatting helpers ----
 String f4(double v) { return String.format(Locale.ROOT, "%.4f", v); }
-String pct(double v) { return String.format(Locale.ROOT, "%.1f%%", 100 * v); }
+String share(double v) { return String.format(Locale.ROOT, "%.1f%%", 100 * v); }   // not pct: 03's pct takes percent points
+String share3(double v) { return String.format(Locale.ROOT, "%.3f%%", 100 * v); }
+String f3(double v) { return String.format(Locale.ROOT, "%.3f", v); }
+String gbytes(double bytes) { return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9); }
+double[] demoRewards = {1, 0, 0, 1, 0, 0, 1, 0};   // a group of 8 sampled answers, 3 verified correct
 String n0(double v) { return String.format(Locale.ROOT, "%,.0f", v); }
 
 // ---- self-checks ----
@@ -116,4 +154,16 @@ check("template round trip", tokenize(chatTemplate(chat, false)).size(), enc.tok
 check("only the answer and its end marker are trained", trained(enc.labels()), tokenize("The capital of France is Paris.<|im_end|>").size(), 0);
 check("DPO at the reference policy = log 2", dpoLoss(-10, -12, -10, -12, 0.1), Math.log(2), 1e-12);
 check("DPO with margin 10, beta 0.1", dpoLoss(-5, -15, -10, -10, 0.1), -Math.log(1 / (1 + Math.exp(-1))), 1e-12);
+check("DPO stays finite far on the wrong side (softplus(1000) = 1000)", dpoLoss(-10_000, 0, 0, 0, 0.1), 1000, 1e-12);
+check("DPO far on the right side tends to 0", dpoLoss(0, -10_000, 0, 0, 0.1), Math.exp(-1000), 1e-12);
+check("softplus(0) = log 2", softplus(0), Math.log(2), 1e-15);
+check("SimPO ignores length when the per-token log-probs are equal", simpoLoss(-20, 10, -40, 20, 2, 0), Math.log(2), 1e-12);
+{
+    double[] a = grpoAdvantages(demoRewards);
+    check("GRPO advantages sum to 0", Arrays.stream(a).sum(), 0, 1e-12);
+    check("GRPO: correct answer in a 3-of-8 group", a[0], (1 - 0.375) / Math.sqrt(0.375 * 0.625), 1e-12);
+    check("GRPO: a group that is all correct gives no signal", Arrays.stream(grpoAdvantages(new double[] {1, 1, 1, 1})).map(Math::abs).sum(), 0, 0);
+}
+check("zero-signal groups at p = 0.5, G = 8", zeroSignalProbability(0.5, 8), 2 / 256.0, 1e-12);
+check("LoRA r=8 on Wq, Wv of GPT-3 175B: 37.7M (Hu et al. Table 4)", loraParams(96, 2, 12288, 12288, 8), 37.7e6, 0.002);
 System.out.println("09-instruction-tuning: " + checks + " checks passed");
