@@ -19,6 +19,7 @@ import dev.llmqa.math.Katex;
 import dev.llmqa.math.KatexAssets;
 import dev.llmqa.math.KatexRenderer;
 import dev.llmqa.math.MathExecutor;
+import dev.llmqa.prose.ProseCheck;
 import dev.llmqa.search.SearchIndex;
 import dev.llmqa.snippet.JavaBlockRenderer;
 import dev.llmqa.snippet.PublishExamples;
@@ -88,6 +89,7 @@ public final class Pipeline {
         List<Stage> stages = new ArrayList<>(List.of(
                 new Scan(),
                 new UnusedExamples(),
+                new ProseCheck(),
                 new Execute(List.of(new SnippetExecutor(runners),
                         new DiagramExecutor(site -> new MermaidCli(site.config().mermaidTool())),
                         new MathExecutor(kept.katex()), new HighlightExecutor(kept.highlighter()))),
