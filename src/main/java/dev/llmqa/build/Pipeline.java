@@ -15,6 +15,7 @@ import dev.llmqa.highlight.HighlightExecutor;
 import dev.llmqa.math.KatexAssets;
 import dev.llmqa.math.MathExecutor;
 import dev.llmqa.problem.BuildFailed;
+import dev.llmqa.prose.ProseCheck;
 import dev.llmqa.problem.Problems;
 import dev.llmqa.search.SearchIndex;
 import dev.llmqa.site.Site;
@@ -29,7 +30,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The composition root and the loop: scan → unused examples → execute → render → KaTeX assets → copy examples →
+ * The composition root and the loop: scan → unused examples → prose check → execute → render → KaTeX assets → copy examples →
  * read pages → search index → output check → link check → publish. Each stage gets the site the previous one returned; after a
  * stage that found problems the build stops and fails once with all of them. Whatever happens, a staging folder that
  * was not published is removed. Every command that builds ({@code build}, {@code check}, {@code serve}) and
@@ -70,6 +71,7 @@ public final class Pipeline {
         List<Stage> stages = new ArrayList<>(List.of(
                 new Scan(),
                 new UnusedExamples(),
+                new ProseCheck(),
                 new Execute(new SnippetExecutor(tools.runners()),
                         new DiagramExecutor(site -> new MermaidCli(site.config().mermaidTool(), site.config().settings())),
                         new MathExecutor(tools.katex()), new HighlightExecutor(tools.highlighter(), highlighted)),

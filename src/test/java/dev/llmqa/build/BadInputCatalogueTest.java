@@ -49,6 +49,10 @@ class BadInputCatalogueTest {
                 bad("a duplicate order", HEAD.replace("order=2", "order=1") + "Text.\n",
                         PAGE + ":4: order=1 is already used by content/questions/01-kinds.md:4"),
                 bad("an unclosed fence", HEAD + "Text.\n\n```java\nint x = 1;\n", PAGE + ":10: this code fence is never closed, so the rest of the file is code"),
+                bad("a hand-typed number", HEAD + "Q4_K_M averages 4.80 bits, or `= 70e9 * 4.80 / 8 / 1e9` GB.\n",
+                        PAGE + ":8:17: hand-typed number \"4.80 bits\" in prose\n"
+                                + "       hint: Compute it with an inline value (`= expr`) from a kernel in examples/02-bad.jsh,"
+                                + " or cite its source on this line with a footnote [^id]."),
                 bad("a misspelt block kind", HEAD + "```jshel\njshell> 1\n```\n", PAGE + ":8: unknown block kind 'jshel'"),
                 bad("a missing include file", HEAD + "```java include=nope.jsh#kv-formula\n```\n", PAGE + ":8: example file examples/nope.jsh does not exist"),
                 bad("a missing region", HEAD + "```java include=01-kinds.jsh#nope\n```\n", PAGE + ":8: region 'nope' is not in examples/01-kinds.jsh"),
