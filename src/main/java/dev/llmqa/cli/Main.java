@@ -47,6 +47,11 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionStrategy(parsed -> {
+            // --help and --version answer before anything else is loaded (logging, JBake, the engines)
+            Integer help = CommandLine.executeHelpRequest(parsed);
+            if (help != null) {
+                return help;
+            }
             Main main = parsed.asCommandLineList().get(0).getCommand();
             Logging.configure(main.verbose);
             return new CommandLine.RunLast().execute(parsed);
