@@ -1,5 +1,6 @@
 package dev.llmqa.problem;
 
+import dev.llmqa.text.Location;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -31,14 +32,7 @@ public record Problem(String path, int line, int column, String message, String 
 
     /** {@code path:line:column} with the parts that are known. */
     public String location() {
-        StringBuilder where = new StringBuilder(path);
-        if (line > 0) {
-            where.append(':').append(line);
-            if (column > 0) {
-                where.append(':').append(column);
-            }
-        }
-        return where.toString();
+        return Location.of(path, line, column);
     }
 
     /** {@code path:line: message}, then the hint on its own indented line. */

@@ -1,5 +1,6 @@
 package dev.llmqa.snippet.wire;
 
+import dev.llmqa.text.Location;
 import java.util.Objects;
 
 /**
@@ -30,13 +31,6 @@ public record Fault(String path, int line, int column, String message, String hi
 
     /** {@code path:line:column} with the parts that are known. */
     public String location() {
-        StringBuilder where = new StringBuilder(path);
-        if (line > 0) {
-            where.append(':').append(line);
-            if (column > 0) {
-                where.append(':').append(column);
-            }
-        }
-        return where.toString();
+        return Location.of(path, line, column);
     }
 }
