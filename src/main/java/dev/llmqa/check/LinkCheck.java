@@ -2,8 +2,8 @@ package dev.llmqa.check;
 
 import dev.llmqa.problem.Problem;
 import dev.llmqa.problem.Problems;
-import dev.llmqa.site.LineMap;
 import dev.llmqa.site.Page;
+import dev.llmqa.site.PageLink;
 import dev.llmqa.site.Site;
 import dev.llmqa.site.Stage;
 import dev.llmqa.site.Written;
@@ -104,20 +104,9 @@ public final class LinkCheck implements Stage {
         return Problem.at(page.path(), lineOf(page, href).orElse(0), found.message(), found.hint());
     }
 
+    /** The line of the first markdown link, image or HTML attribute that names {@code href}, as the scan found it. */
     private static Optional<Integer> lineOf(Page page, String href) {
-        String[] lines = page.body().split("\n", -1);
-        List<Pattern> forms = List.of(
-                Pattern.compile("\\(" + Pattern.quote(href) + "(\\s|\\))"),
-                Pattern.compile("[\"'<]" + Pattern.quote(href) + "[\"'>]"),
-                Pattern.compile(Pattern.quote(href)));
-        for (Pattern form : forms) {
-            for (int i = 0; i < lines.length; i++) {
-                if (form.matcher(lines[i]).find()) {
-                    return Optional.of(LineMap.fileLine(page.header().separatorLine(), i));
-                }
-            }
-        }
-        return Optional.empty();
+        return page.links().stream().filter(link -> link.url().equals(href)).map(PageLink::line).findFirst();
     }
 
     /** A stylesheet's source: templates/assets/… when it came from there, else its place in the site. */

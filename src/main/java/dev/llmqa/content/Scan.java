@@ -98,7 +98,7 @@ public final class Scan implements Stage {
         Parsed parsed = new Parsed(extracted.document(), blocks, extracted.values(), extracted.formulas());
         return Optional.of(new Page(file.toAbsolutePath().normalize(), path, uri, header.get(), body,
                 List.copyOf(blocks.values()), List.copyOf(extracted.values().values()),
-                List.copyOf(extracted.formulas().values()), parsed));
+                List.copyOf(extracted.formulas().values()), extracted.links(), parsed));
     }
 
     /** The kinds that do something; a kind one or two letters away from one of them is surely a typo. */

@@ -16,15 +16,17 @@ import java.util.OptionalInt;
  * @param blocks  the fenced code blocks, in document order
  * @param values  the inline values ({@code `= expr`} spans), in document order
  * @param formulas the math ({@code $…$}, {@code $$…$$}), in document order
+ * @param links    the files the markdown names (links, images, raw HTML attributes) with their lines
  * @param parsed   the body as flexmark parsed it, once, in the scan: what the render stage renders
  */
 public record Page(Path source, String path, String uri, Header header, String body, List<Block> blocks,
-                   List<InlineValue> values, List<Formula> formulas, Parsed parsed) {
+                   List<InlineValue> values, List<Formula> formulas, List<PageLink> links, Parsed parsed) {
 
     public Page {
         blocks = List.copyOf(blocks);
         values = List.copyOf(values);
         formulas = List.copyOf(formulas);
+        links = List.copyOf(links);
     }
 
 
