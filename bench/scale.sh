@@ -16,6 +16,9 @@
 #   LLMQA_JARS="old/llmqa.jar new/llmqa.jar"
 #                                       A/B: every measurement runs A B A B ..., each jar on its own copy of the site
 #                                       (own cache and output); columns per jar and their ratio to A
+#   An old jar, e.g.: git worktree add /tmp/old REV && (cd /tmp/old && ./mvnw -q -B package -DskipTests)
+#                     LLMQA_JARS="/tmp/old/target/llmqa.jar target/llmqa.jar" bench/scale.sh 100
+# The TSV has one figure a line: n, jar (A, B, ... or - for java, hugo, jshell), measure, run, metric, value.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -95,13 +98,11 @@ make_site() { # make_site N DIR: the real project with its questions replaced by
     src=${reals[$(((i - 1) % ${#reals[@]}))]}
     base=$(basename "$src" .md)
     name=$(copy_name "$i")
-    # a unique order and title; a generous step timeout, so a loaded machine slows the build instead of failing it
-    # (it changes no work); include= lines name the renamed example file
+    # a unique order and title; include= lines name the renamed example file
     awk -v i="$i" -v old="include=$base.jsh" -v new="include=$name.jsh" '
-      !body && /^~~~~~~/ { if (!timeout) print "timeout=120"; body = 1; print; next }
+      /^~~~~~~/ { body = 1 }
       !body && /^order=/ { print "order=" i; next }
       !body && /^title=/ { print $0 " (copy " i ")"; next }
-      !body && /^timeout=/ { timeout = 1 }
       body { while ((at = index($0, old)) > 0) $0 = substr($0, 1, at - 1) new substr($0, at + length(old)) }
       { print }' "$src" > "$dir/content/questions/$name.md"
     cp "$repo/examples/$base.jsh" "$dir/examples/$name.jsh"
@@ -111,6 +112,15 @@ make_site() { # make_site N DIR: the real project with its questions replaced by
     base=$(basename "${reals[k - 1]}" .md)
     name=$(copy_name "$([ "$k" -le "$n" ] && echo "$k" || echo 1)")
     sed -i "s#questions/$base\.html#questions/$name.html#g" "$dir"/content/*.md
+  done
+  relax_timeouts "$dir"
+}
+
+relax_timeouts() { # relax_timeouts DIR: a step may take 120 s instead of 10 s, so a loaded machine slows a build
+  local f           # instead of failing it; it changes no work
+  for f in "$1"/content/questions/*.md; do
+    awk '/^~~~~~~/ && !body { if (!timeout) print "timeout=120"; body = 1 } !body && /^timeout=/ { timeout = 1 } { print }' \
+      "$f" > "$f.tmp" && mv "$f.tmp" "$f"
   done
 }
 
@@ -166,20 +176,21 @@ EOF
 
 # --- one measured command ------------------------------------------------------------------------------------------
 sample_tree() { # sample_tree PID FILE: until PID ends, the peak summed RSS (KB) of PID and its descendants, every 0.5 s
-  local root=$1 peak=0 now
+  local root=$1 peak=0 host=0 now main   # (and of the command itself, the child of GNU time: the host JVM)
   while kill -0 "$root" 2> /dev/null; do
-    now=$(ps -e -o pid=,ppid=,rss= 2> /dev/null | awk -v r="$root" '
-      { parent[$1] = $2; rss[$1] = $3 }
+    read -r now main < <(ps -e -o pid=,ppid=,rss= 2> /dev/null | awk -v r="$root" '
+      { parent[$1] = $2; rss[$1] = $3; if ($2 == r) main = $3 }
       END { for (p in parent) { q = p; while (q != r && (q in parent) && q + 0 > 1) q = parent[q]; if (q == r) sum += rss[p] }
-            print sum + 0 }')
+            print sum + 0, main + 0 }')
     [ "$now" -le "$peak" ] || peak=$now
+    [ "$main" -le "$host" ] || host=$main
     sleep 0.5
   done
-  echo "$peak" > "$2"
+  echo "$peak $host" > "$2"
 }
 
 measure() { # measure N JAR MEASURE RUN DIR CMD...: run CMD in DIR, record its wall, CPU, peak RSS, stages, exit status
-  local n=$1 jar=$2 what=$3 run=$4 dir=$5 start end pid sampler rc=0 rss user sys
+  local n=$1 jar=$2 what=$3 run=$4 dir=$5 start end pid sampler rc=0 rss user sys tree host
   shift 5
   start=$(date +%s%N)
   (cd "$dir" && exec /usr/bin/time -o "$work/time.out" -f '%M %U %S' "$@") > "$work/last.log" 2>&1 &
@@ -195,7 +206,9 @@ measure() { # measure N JAR MEASURE RUN DIR CMD...: run CMD in DIR, record its w
   record "$n" "$jar" "$what" "$run" cpu_s "$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')"
   record "$n" "$jar" "$what" "$run" rss_kb "$rss"
   # a tree is at least its largest process (a run shorter than a sample has no sample of its own)
-  record "$n" "$jar" "$what" "$run" tree_kb "$(awk -v t="$(cat "$work/tree.out")" -v m="$rss" 'BEGIN { print (t > m ? t : m) + 0 }')"
+  read -r tree host < "$work/tree.out"
+  record "$n" "$jar" "$what" "$run" tree_kb "$(awk -v t="$tree" -v m="$rss" 'BEGIN { print (t > m ? t : m) + 0 }')"
+  record "$n" "$jar" "$what" "$run" host_kb "$host"
   record "$n" "$jar" "$what" "$run" exit "$rc"
   # the build's progress lines: "  STAGE    summary    123 ms" (STAGE padded to 8 characters)
   awk -v n="$n" -v j="$jar" -v w="$what" -v r="$run" '
@@ -342,7 +355,7 @@ build_all() { # build_all N MEASURE RUN [build args]: one build per jar, each on
   local n=$1 w=$2 r=$3 j; shift 3
   for j in "${!jars[@]}"; do measure "$n" "${labels[j]}" "$w" "$r" "$work/site$n-${labels[j]}" java -jar "${jars[j]}" build "$@"; done
 }
-series() { # series N K MEASURE EDIT: K builds per jar, edit K applied before each, then restored and built again
+series() { # series N K MEASURE EDIT [last]: K builds per jar, edit K before each; restored (and built again unless last)
   local n=$1 k=$2 w=$3 edit=$4 r j
   for r in $(seq "$k"); do
     for j in "${!jars[@]}"; do "$edit" "$work/site$n-${labels[j]}" "$r"; done
@@ -350,6 +363,7 @@ series() { # series N K MEASURE EDIT: K builds per jar, edit K applied before ea
   done
   for j in "${!jars[@]}"; do
     restore "$work/site$n-${labels[j]}"
+    [ -z "${5:-}" ] || continue
     (cd "$work/site$n-${labels[j]}" && java -jar "${jars[j]}" build > /dev/null 2>&1) || true
   done
 }
@@ -379,7 +393,7 @@ for spec in "${sizes[@]}"; do
   for r in $(seq "$k"); do build_all "$n" warm "$r"; done
   series "$n" "$k" prose edit_prose
   series "$n" "$k" example edit_example
-  series "$n" "$k" template edit_template
+  series "$n" "$k" template edit_template last
   for r in $(seq "$k"); do
     for j in "${!jars[@]}"; do measure "$n" "${labels[j]}" version "$r" "$work" java -jar "${jars[j]}" --version; done
     measure "$n" - java "$r" "$work" java -version
@@ -389,6 +403,9 @@ for spec in "${sizes[@]}"; do
     fi
   done
   print_table "$n" "${measures[@]}"
+  for j in "${!jars[@]}"; do
+    echo "  the host JVM alone (sampled), cold build, ${labels[j]}: $(mb "$n" "${labels[j]}" cold host_kb) MB peak"
+  done
   print_stages "$n" cold warm prose example template
   echo "  ratios (of medians):"
   print_ratio "warm build ÷ llmqa --version" "$n" warm "$n" version
@@ -416,7 +433,7 @@ fi
 if [ "$jshell" = 1 ]; then
   echo
   n=real
-  for j in "${!jars[@]}"; do copy_project "$work/real-${labels[j]}"; done
+  for j in "${!jars[@]}"; do copy_project "$work/real-${labels[j]}"; relax_timeouts "$work/real-${labels[j]}"; done
   echo "the real site ($(find "$repo/content/questions" -name '*.md' | wc -l) questions) against its example files run by jshell, $runs run(s) each"
   for r in $(seq "$runs"); do
     for j in "${!jars[@]}"; do
