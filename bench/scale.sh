@@ -103,7 +103,9 @@ make_site() { # make_site N DIR: the real project with its questions replaced by
       /^~~~~~~/ { body = 1 }
       !body && /^order=/ { print "order=" i; next }
       !body && /^title=/ { print $0 " (copy " i ")"; next }
-      body { while ((at = index($0, old)) > 0) $0 = substr($0, 1, at - 1) new substr($0, at + length(old)) }
+      body { rest = $0; line = ""
+             while ((at = index(rest, old)) > 0) { line = line substr(rest, 1, at - 1) new; rest = substr(rest, at + length(old)) }
+             $0 = line rest }
       { print }' "$src" > "$dir/content/questions/$name.md"
     cp "$repo/examples/$base.jsh" "$dir/examples/$name.jsh"
   done
