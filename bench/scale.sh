@@ -8,7 +8,7 @@
 # Usage: bench/scale.sh [-r K] [--out FILE] [--jshell] [--keep] N[:K] ...
 #   -r K       runs of every measurement, medians printed (default 3); N:K sets K for that N only (100:1)
 #   --out FILE the raw figures as TSV (default target/bench/scale-<UTC time>.tsv)
-#   --jshell   also: cold builds of the real site against the ten `jshell examples/NN-*.jsh` runs in a row (~90 s)
+#   --jshell   also (or alone, with no N): cold builds of the real site against the ten `jshell examples/NN-*.jsh` runs in a row (~90 s)
 #   --keep     keep the synthetic sites (their folder is printed) instead of deleting them
 #   --site DIR only write the synthetic site of the first N to DIR/llmqa and its Hugo twin to DIR/hugo, measure nothing
 # Jars (a thin jar: its lib/ must sit beside it, as in target/):
@@ -35,7 +35,7 @@ while [ $# -gt 0 ]; do
     *) echo "scale.sh: unknown argument '$1' (see bench/scale.sh --help)" >&2; exit 2 ;;
   esac
 done
-[ ${#sizes[@]} -gt 0 ] || { echo "usage: bench/scale.sh [-r K] [--out FILE] [--jshell] [--keep] N[:K] ... (e.g. 10 100)" >&2; exit 2; }
+[ ${#sizes[@]} -gt 0 ] || [ "$jshell" = 1 ] || { echo "usage: bench/scale.sh [-r K] [--out FILE] [--jshell] [--keep] N[:K] ... (e.g. 10 100)" >&2; exit 2; }
 
 # --- what the script needs ---------------------------------------------------------------------------------------
 [ -x /usr/bin/time ] || { echo "scale.sh: needs GNU time for peak memory: apt-get install time" >&2; exit 2; }
@@ -345,6 +345,7 @@ print_ratio() { # print_ratio TEXT N1 MEASURE1 N2 MEASURE2 [METRIC]: TEXT and, p
 }
 
 if [ -n "$site_only" ]; then
+  [ ${#sizes[@]} -gt 0 ] || { echo "scale.sh: --site DIR needs an N" >&2; exit 2; }
   n=${sizes[0]%%:*}
   make_site "$n" "$site_only/llmqa"
   make_hugo "$site_only/llmqa" "$site_only/hugo"
@@ -380,7 +381,7 @@ echo "  JVM or its largest child, not their sum); tree MB: peak of the summed RS
 echo "  (host and worker JVMs), sampled every 0.5 s; CPU s: user + system time of the tree (GNU time); all medians"
 
 ns=()
-for spec in "${sizes[@]}"; do
+for spec in "${sizes[@]+"${sizes[@]}"}"; do
   n=${spec%%:*}; k=$runs; [ "$spec" = "$n" ] || k=${spec#*:}
   ns+=("$n")
   for j in "${!jars[@]}"; do make_site "$n" "$work/site$n-${labels[j]}"; keep_pristine "$work/site$n-${labels[j]}"; done
