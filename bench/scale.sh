@@ -329,7 +329,7 @@ print_stages() { # print_stages N MEASURE...: median ms of every stage the build
   done
   for j in "${!jars[@]}"; do
     s=$(awk -F'\t' -v n="$n" -v j="${labels[j]}" '$1 == n && $2 == j && $5 == "per_eval" { l = $6 } END { print l }' "$raw")
-    [ -z "$s" ] || echo "  snippet stage, ${labels[j]}: $s"
+    echo "  snippet stage's CPU per eval, ${labels[j]}: ${s:-not printed by this build}"
   done
 }
 
