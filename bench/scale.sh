@@ -98,14 +98,30 @@ make_site() { # make_site N DIR: the real project with its questions replaced by
     src=${reals[$(((i - 1) % ${#reals[@]}))]}
     base=$(basename "$src" .md)
     name=$(copy_name "$i")
+    # examples= names the other questions' files: each becomes the copy of that question in the same ten
+    # (or in the first ten, when this ten has no such copy)
+    local map="" g=$(((i - 1) / ${#reals[@]})) j
+    for k in $(seq ${#reals[@]}); do
+      j=$((g * ${#reals[@]} + k)); [ "$j" -le "$n" ] || j=$k
+      map="$map $(basename "${reals[k - 1]}" .md).jsh=$(copy_name "$j").jsh"
+    done
     # a unique order and title; include= lines name the renamed example file
-    awk -v i="$i" -v old="include=$base.jsh" -v new="include=$name.jsh" '
+    awk -v i="$i" -v old="include=$base.jsh" -v new="include=$name.jsh" -v map="$map" '
+      BEGIN { m = split(map, pairs, " "); for (p = 1; p <= m; p++) { split(pairs[p], kv, "="); to[kv[1]] = kv[2] } }
       /^~~~~~~/ { body = 1 }
+      !body && /^examples=/ { n = split(substr($0, 10), names, ","); out = ""
+                              for (q = 1; q <= n; q++) { e = names[q]; gsub(/^ +| +$/, "", e); out = out (q > 1 ? "," : "") (e in to ? to[e] : e) }
+                              print "examples=" out; next }
       !body && /^order=/ { print "order=" i; next }
       !body && /^title=/ { print $0 " (copy " i ")"; next }
       body { rest = $0; line = ""
              while ((at = index(rest, old)) > 0) { line = line substr(rest, 1, at - 1) new; rest = substr(rest, at + length(old)) }
-             $0 = line rest }
+             $0 = line rest
+             # links to other questions go to their copies in the same ten
+             for (from in to) { src = from; sub(/\.jsh$/, ".html", src); dst = to[from]; sub(/\.jsh$/, ".html", dst)
+                                rest = $0; line = ""
+                                while ((at = index(rest, src)) > 0) { line = line substr(rest, 1, at - 1) dst; rest = substr(rest, at + length(src)) }
+                                $0 = line rest } }
       { print }' "$src" > "$dir/content/questions/$name.md"
     cp "$repo/examples/$base.jsh" "$dir/examples/$name.jsh"
   done
