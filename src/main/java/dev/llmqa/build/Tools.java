@@ -32,7 +32,15 @@ public final class Tools implements AutoCloseable {
 
     /** Tools kept across builds: the worker JVMs stay up between builds until {@link #close()}. */
     public static Tools kept() {
-        Lazy<WorkerPool> pool = new Lazy<>(WorkerPool::new);
+        return kept(WorkerPool::new);
+    }
+
+    /**
+     * Tools kept across builds with a pool of one's own making (the test suite's: fewer JVMs, no warm-up). Closing
+     * stops what was started; a later build starts it again.
+     */
+    public static Tools kept(Supplier<WorkerPool> pools) {
+        Lazy<WorkerPool> pool = new Lazy<>(pools);
         return new Tools(() -> new SharedRunner(pool.get()), pool);
     }
 
