@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -97,7 +98,9 @@ final class Bubblewrap implements Sandbox {
     @Override
     public Launch prepare(WorkerOptions options) {
         List<String> command = new ArrayList<>(prefix(options));
-        command.addAll(Sandbox.command(options, List.of("-Duser.home=" + HOME, "-Djava.io.tmpdir=/tmp")));
+        // the host's zone by name: the sandbox has no /etc/timezone or zoneinfo to find it by
+        command.addAll(Sandbox.command(options, List.of("-Duser.home=" + HOME, "-Djava.io.tmpdir=/tmp",
+                "-Duser.timezone=" + TimeZone.getDefault().getID())));
         ProcessBuilder process = new ProcessBuilder(command);
         // the sandbox's PID 1 is a fork of bwrap, whose environment a snippet can read in /proc/1/environ
         Sandbox.scrub(process.environment());
@@ -138,7 +141,6 @@ final class Bubblewrap implements Sandbox {
             args.addAll(List.of("--ro-bind", path.toString(), path.toString()));
         }
         args.addAll(List.of("--ro-bind", prlimit.toString(), "/usr/bin/prlimit"));
-        args.addAll(List.of("--ro-bind-try", "/etc/localtime", "/etc/localtime"));
         args.addAll(List.of("--proc", "/proc", "--dir", "/dev"));
         for (String device : List.of("null", "zero", "random", "urandom")) {
             args.addAll(List.of("--dev-bind", "/dev/" + device, "/dev/" + device));
