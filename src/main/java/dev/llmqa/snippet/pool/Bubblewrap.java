@@ -197,7 +197,7 @@ final class Bubblewrap implements Sandbox {
     }
 
     private static Optional<Path> which(String tool, String path) {
-        return Stream.concat(Stream.of(path.split(File.pathSeparator)), Stream.of("/usr/bin", "/bin"))
+        return Stream.of(path.split(File.pathSeparator))
                 .filter(dir -> !dir.isBlank()).map(dir -> Path.of(dir, tool)).filter(Files::isExecutable).findFirst();
     }
 
