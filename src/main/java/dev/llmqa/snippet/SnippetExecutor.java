@@ -75,9 +75,9 @@ public final class SnippetExecutor implements Executor<Snippets> {
                     + "or build with --sandbox=auto to run the snippets unsandboxed"));
             return new Done<>(new Snippets(Map.of(), Map.of(), Map.of()), "not run: no sandbox");
         }
-        if (ran.isolation() != null && ran.isolation().startsWith("unsandboxed")) {
+        if (ran.isolation() != null && !ran.isolation().sandboxed()) {
             problems.warn(Problem.at(site.config().display(site.config().content()), 0, "snippets ran unsandboxed ("
-                    + ran.isolation().substring("unsandboxed: ".length()) + ")", "they could read and change "
+                    + ran.isolation().how() + ")", "they could read and change "
                     + "whatever this user can; see README, Security"));
         }
         Found found = new Found();
@@ -85,7 +85,7 @@ public final class SnippetExecutor implements Executor<Snippets> {
             record(plans.get(i), ran.outcomes().get(i), found, problems);
         }
         return new Done<>(new Snippets(found.printed, found.replayed, found.computed),
-                ran.ran() + " pages ran" + (ran.isolation() == null ? "" : " " + ran.isolation().split(":")[0]) + ", "
+                ran.ran() + " pages ran" + (ran.isolation() == null ? "" : " " + ran.isolation().mode()) + ", "
                         + (plans.size() - ran.ran()) + " from cache");
     }
 
@@ -93,7 +93,7 @@ public final class SnippetExecutor implements Executor<Snippets> {
      * Every page's outcome, in plan order, how many pages had to run (the others came from the cache), and how the
      * snippets were kept from the machine (null when none ran).
      */
-    private record Ran(List<PageResult> outcomes, int ran, String isolation) {
+    private record Ran(List<PageResult> outcomes, int ran, Sandbox.Isolation isolation) {
     }
 
     /** What the pages' steps produced, by place, as the steps are read. */

@@ -43,7 +43,7 @@ public final class SnippetBench {
         long idleMillis = Long.getLong("bench.idleMillis", 0);
         long t0 = System.nanoTime();
         try (WorkerPool pool = new WorkerPool(options, workers)) {
-            System.out.println("snippets run " + pool.isolation() + " (LLMQA_SANDBOX=auto|required|off)");
+            System.out.println("snippets run " + pool.isolation().mode() + " (LLMQA_SANDBOX=auto|required|off)");
             if (idleMillis > 0) {
                 System.out.printf(Locale.US, "(the pool idles %d ms first, as while a build scans pages)%n", idleMillis);
                 Thread.sleep(idleMillis);

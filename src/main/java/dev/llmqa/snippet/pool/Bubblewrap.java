@@ -99,7 +99,7 @@ final class Bubblewrap implements Sandbox {
     public Launch prepare(WorkerOptions options) {
         List<String> command = new ArrayList<>(prefix(options));
         // the host's zone by name: the sandbox has no /etc/timezone or zoneinfo to find it by
-        command.addAll(Sandbox.command(options, List.of("-Duser.home=" + HOME, "-Djava.io.tmpdir=/tmp",
+        command.addAll(options.command(List.of("-Duser.home=" + HOME, "-Djava.io.tmpdir=/tmp",
                 "-Duser.timezone=" + TimeZone.getDefault().getID())));
         ProcessBuilder process = new ProcessBuilder(command);
         // the sandbox's PID 1 is a fork of bwrap, whose environment a snippet can read in /proc/1/environ
@@ -108,13 +108,8 @@ final class Bubblewrap implements Sandbox {
     }
 
     @Override
-    public boolean sandboxed() {
-        return true;
-    }
-
-    @Override
-    public String mode() {
-        return "sandboxed (bubblewrap)";
+    public Isolation isolation() {
+        return new Isolation(true, "bubblewrap");
     }
 
     /** Everything before the java command: the user switch, bwrap and its mounts, the task limit. */

@@ -2,7 +2,6 @@ package dev.llmqa.snippet.pool;
 
 import dev.llmqa.config.SandboxMode;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,11 +21,19 @@ public interface Sandbox {
     /** How the worker with these options is started. */
     Launch prepare(WorkerOptions options) throws IOException;
 
-    /** Whether snippets run sandboxed. */
-    boolean sandboxed();
+    /** How snippets are kept from the build's machine, for the build's summary and warnings. */
+    Isolation isolation();
 
-    /** For the build summary: "sandboxed (bubblewrap)" or "unsandboxed (why)". */
-    String mode();
+    /**
+     * @param sandboxed whether the workers run in a sandbox
+     * @param how       the sandbox ("bubblewrap"), or why there is none
+     */
+    record Isolation(boolean sandboxed, String how) {
+        /** For the summary line: "sandboxed (bubblewrap)" or "unsandboxed". */
+        public String mode() {
+            return sandboxed ? "sandboxed (" + how + ")" : "unsandboxed";
+        }
+    }
 
     /** Snippets read the locale and time zone from these (so a page prints the same in and out of the sandbox). */
     Pattern KEPT_VARIABLES = Pattern.compile("LANG|LANGUAGE|LC_[A-Z]+|TZ");
@@ -86,10 +93,5 @@ public interface Sandbox {
             }
             return bwrap.get().tryOnce(options);
         }
-    }
-
-    /** The worker's command line from its options, with {@code extra} JVM options before the class path. */
-    static List<String> command(WorkerOptions options, List<String> extra) {
-        return options.command(extra);
     }
 }

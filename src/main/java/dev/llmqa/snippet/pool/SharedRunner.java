@@ -12,7 +12,7 @@ public record SharedRunner(SnippetRunner runner) implements SnippetRunner {
     }
 
     @Override
-    public String isolation() {
+    public Sandbox.Isolation isolation() {
         return runner.isolation();
     }
 

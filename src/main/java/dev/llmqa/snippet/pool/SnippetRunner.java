@@ -5,8 +5,8 @@ public interface SnippetRunner extends AutoCloseable {
 
     PageResult run(PageProgram program);
 
-    /** How snippets are kept from the build's machine, for the build summary: "sandboxed (bubblewrap)", … */
-    String isolation();
+    /** How snippets are kept from the build's machine, for the build summary. */
+    Sandbox.Isolation isolation();
 
     /** Stops whatever runs snippets; no process is left behind. */
     @Override

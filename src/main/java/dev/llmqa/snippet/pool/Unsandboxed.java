@@ -21,7 +21,7 @@ final class Unsandboxed implements Sandbox {
     @Override
     public Launch prepare(WorkerOptions options) throws IOException {
         Path home = Files.createTempDirectory("llmqa-worker-");
-        ProcessBuilder process = new ProcessBuilder(Sandbox.command(options, List.of("-Duser.home=" + home,
+        ProcessBuilder process = new ProcessBuilder(options.command(List.of("-Duser.home=" + home,
                 "-Djava.io.tmpdir=" + home)));
         process.directory(home.toFile());
         Sandbox.scrub(process.environment());
@@ -31,13 +31,8 @@ final class Unsandboxed implements Sandbox {
     }
 
     @Override
-    public boolean sandboxed() {
-        return false;
-    }
-
-    @Override
-    public String mode() {
-        return "unsandboxed: " + why;
+    public Isolation isolation() {
+        return new Isolation(false, why);
     }
 
     private static void delete(Path folder) {

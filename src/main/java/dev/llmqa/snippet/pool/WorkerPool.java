@@ -91,8 +91,8 @@ public final class WorkerPool implements SnippetRunner {
     }
 
     @Override
-    public String isolation() {
-        return sandbox.mode();
+    public Sandbox.Isolation isolation() {
+        return sandbox.isolation();
     }
 
     /** How long the workers started so far took from launch to ready, for reports. */

@@ -302,8 +302,8 @@ class HostileSnippetsTest {
             assertThat(onlyLocaleOrSandboxVariables(names.replace("TMPDIR", ""))).as(names).isTrue();
             assertThat(names).doesNotContain("PATH");
             assertThat(PROJECT.resolve("planted.txt")).doesNotExist();
-            assertThat(plain.isolation()).isEqualTo("unsandboxed: --sandbox=off");
+            assertThat(plain.isolation()).isEqualTo(new Sandbox.Isolation(false, "--sandbox=off"));
         }
-        assertThat(pool.isolation()).isEqualTo("sandboxed (bubblewrap)");
+        assertThat(pool.isolation().mode()).isEqualTo("sandboxed (bubblewrap)");
     }
 }
