@@ -2,6 +2,7 @@
 # Measures the snippet engine: worker start, cost per eval, pages/s, and JShell's default engine for comparison.
 # Usage: bench/snippets.sh [pages=20] [snippetsPerPage=10]
 #        BENCH_WORKER_OPTS="-Xmx256m -XX:+UseSerialGC" bench/snippets.sh   (try other worker JVM flags)
+#        LLMQA_SANDBOX=off|required bench/snippets.sh   (without or with the bubblewrap sandbox; compare A B A B)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -6,7 +6,9 @@ import dev.llmqa.math.Katex;
 import dev.llmqa.snippet.pool.SharedRunner;
 import dev.llmqa.snippet.pool.SnippetRunner;
 import dev.llmqa.snippet.pool.WorkerPool;
-import java.util.function.Supplier;
+import dev.llmqa.config.SiteConfig;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * The costly tools a build uses, each made on first use: the snippet worker JVMs, KaTeX and highlight.js. A build
@@ -15,37 +17,48 @@ import java.util.function.Supplier;
  */
 public final class Tools implements AutoCloseable {
 
-    private final Supplier<SnippetRunner> runners;
+    private final Function<SiteConfig, SnippetRunner> runners;
     private final Lazy<WorkerPool> workers;
     private final Lazy<Katex> katex = new Lazy<>(Katex::new);
     private final Lazy<Highlighter> highlighter = new Lazy<>(Highlighter::new);
 
-    private Tools(Supplier<SnippetRunner> runners, Lazy<WorkerPool> workers) {
+    private Tools(Function<SiteConfig, SnippetRunner> runners, Lazy<WorkerPool> workers) {
         this.runners = runners;
         this.workers = workers;
     }
 
     /** Tools for one build: its worker JVMs are started when snippets must run and stopped when they have. */
     public static Tools forOneBuild() {
-        return new Tools(WorkerPool::new, null);
-    }
-
-    /** Tools kept across builds: the worker JVMs stay up between builds until {@link #close()}. */
-    public static Tools kept() {
-        return kept(WorkerPool::new);
+        return new Tools(Tools::pool, null);
     }
 
     /**
-     * Tools kept across builds with a pool of one's own making (the test suite's: fewer JVMs, no warm-up). Closing
-     * stops what was started; a later build starts it again.
+     * Tools kept across builds: the worker JVMs stay up between builds until {@link #close()}, in the sandbox the
+     * first build's settings chose.
      */
-    public static Tools kept(Supplier<WorkerPool> pools) {
-        Lazy<WorkerPool> pool = new Lazy<>(pools);
-        return new Tools(() -> new SharedRunner(pool.get()), pool);
+    public static Tools kept() {
+        return kept(Tools::pool);
+    }
+
+    /**
+     * Tools kept across builds with worker pools of the caller's making (the test suite's: fewer JVMs, no warm-up),
+     * given the first build's configuration. Closing stops what was started; a later build starts it again.
+     */
+    public static Tools kept(Function<SiteConfig, WorkerPool> pools) {
+        AtomicReference<SiteConfig> first = new AtomicReference<>();
+        Lazy<WorkerPool> pool = new Lazy<>(() -> pools.apply(first.get()));
+        return new Tools(config -> {
+            first.compareAndSet(null, config);
+            return new SharedRunner(pool.get());
+        }, pool);
+    }
+
+    private static WorkerPool pool(SiteConfig config) {
+        return new WorkerPool(config.settings().sandbox(), config.settings().path());
     }
 
     /** Makes the snippet runner when a build has snippets to run; the build closes it after use. */
-    Supplier<SnippetRunner> runners() {
+    Function<SiteConfig, SnippetRunner> runners() {
         return runners;
     }
 

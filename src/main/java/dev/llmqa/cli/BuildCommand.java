@@ -1,6 +1,7 @@
 package dev.llmqa.cli;
 
 import dev.llmqa.build.Pipeline;
+import dev.llmqa.config.SandboxMode;
 import dev.llmqa.config.SiteConfig;
 import dev.llmqa.problem.BuildFailed;
 import java.io.IOException;
@@ -32,9 +33,15 @@ final class BuildCommand implements Callable<Integer> {
             description = "A diagram with no stored SVG and no Mermaid CLI fails the build instead of being drawn in the browser.")
     boolean strictDiagrams;
 
+    @Option(names = "--sandbox", paramLabel = "MODE", converter = SandboxOption.class,
+            description = "auto: run snippets in bubblewrap where it works, else unsandboxed with a warning; "
+                    + "required: no sandbox is an error; off. Default: LLMQA_SANDBOX, else auto.")
+    SandboxMode sandbox;
+
     @Override
     public Integer call() {
-        SiteConfig config = SiteConfig.of(main.root).withCache(!noCache).withStrictDiagrams(strictDiagrams);
+        SiteConfig config = SiteConfig.of(main.root).withCache(!noCache).withStrictDiagrams(strictDiagrams)
+                .withSandbox(sandbox);
         if (out != null) {
             config = config.withOut(Path.of("").toAbsolutePath().resolve(out));
         }

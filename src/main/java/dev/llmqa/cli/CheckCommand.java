@@ -1,5 +1,6 @@
 package dev.llmqa.cli;
 
+import dev.llmqa.config.SandboxMode;
 import dev.llmqa.config.SiteConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,9 +23,14 @@ final class CheckCommand implements Callable<Integer> {
             description = "A diagram with no stored SVG and no Mermaid CLI is an error instead of a warning.")
     boolean strictDiagrams;
 
+    @Option(names = "--sandbox", paramLabel = "MODE", converter = SandboxOption.class,
+            description = "auto: run snippets in bubblewrap where it works, else unsandboxed with a warning; "
+                    + "required: no sandbox is an error; off. Default: LLMQA_SANDBOX, else auto.")
+    SandboxMode sandbox;
+
     @Override
     public Integer call() {
-        SiteConfig config = SiteConfig.of(main.root).withStrictDiagrams(strictDiagrams);
+        SiteConfig config = SiteConfig.of(main.root).withStrictDiagrams(strictDiagrams).withSandbox(sandbox);
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), main.quiet,
                 config.settings().githubActions());
         return BuildCommand.build(config, console, false);

@@ -1,5 +1,6 @@
 package dev.llmqa.cli;
 
+import dev.llmqa.config.SandboxMode;
 import dev.llmqa.config.SiteConfig;
 import dev.llmqa.serve.Preview;
 import java.io.IOException;
@@ -25,9 +26,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8820", description = "Port on 127.0.0.1. Default: ${DEFAULT-VALUE}.")
     int port;
 
+    @Option(names = "--sandbox", paramLabel = "MODE", converter = SandboxOption.class,
+            description = "auto: run snippets in bubblewrap where it works, else unsandboxed with a warning; "
+                    + "required: no sandbox is an error; off. Default: LLMQA_SANDBOX, else auto.")
+    SandboxMode sandbox;
+
     @Override
     public Integer call() throws InterruptedException {
-        SiteConfig config = SiteConfig.of(main.root);
+        SiteConfig config = SiteConfig.of(main.root).withSandbox(sandbox);
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), main.quiet,
                 config.settings().githubActions());
         try (Preview preview = new Preview(config, port, console, console::info)) {

@@ -17,19 +17,25 @@ import java.util.Map;
  * @param chromium      the browser the Mermaid CLI draws with: the {@code executablePath} of
  *                      tools/mermaid/puppeteer.json
  * @param path          the {@code PATH} to look for {@code node} on
+ * @param sandbox       whether snippets must, may or must not run in a sandbox ({@code LLMQA_SANDBOX})
  */
-public record Settings(boolean reproducible, boolean githubActions, Publishing publishing, Path chromium, String path) {
+public record Settings(boolean reproducible, boolean githubActions, Publishing publishing, Path chromium, String path,
+                       SandboxMode sandbox) {
 
     static final Path DEFAULT_CHROMIUM = Path.of("/usr/bin/chromium");
 
     public static Settings read(Path root, Map<String, String> env) {
         return new Settings(env.get("SOURCE_DATE_EPOCH") != null, "true".equals(env.get("GITHUB_ACTIONS")),
                 Publishing.resolve(root, env), chromium(root.resolve("tools/mermaid/puppeteer.json")),
-                env.getOrDefault("PATH", ""));
+                env.getOrDefault("PATH", ""), SandboxMode.of(env));
     }
 
     public Settings withReproducible(boolean on) {
-        return new Settings(on, githubActions, publishing, chromium, path);
+        return new Settings(on, githubActions, publishing, chromium, path, sandbox);
+    }
+
+    public Settings withSandbox(SandboxMode mode) {
+        return new Settings(reproducible, githubActions, publishing, chromium, path, mode);
     }
 
     private static Path chromium(Path puppeteerConfig) {

@@ -52,6 +52,11 @@ public record SiteConfig(Path root, Path out, boolean useCache, Path cache, bool
         return new SiteConfig(root, out, useCache, cache, strictDiagrams, settings.withReproducible(on));
     }
 
+    /** Whether snippets must, may or must not run in a sandbox; {@code null} keeps what the environment said. */
+    public SiteConfig withSandbox(SandboxMode mode) {
+        return mode == null ? this : new SiteConfig(root, out, useCache, cache, strictDiagrams, settings.withSandbox(mode));
+    }
+
     public SiteConfig withStrictDiagrams(boolean strict) {
         return new SiteConfig(root, out, useCache, cache, strict, settings);
     }

@@ -1,6 +1,8 @@
 package dev.llmqa.snippet;
 
+import dev.llmqa.config.SiteConfig;
 import dev.llmqa.example.ExampleFiles;
+import dev.llmqa.snippet.pool.Sandbox;
 import dev.llmqa.snippet.pool.PageProgram;
 import dev.llmqa.snippet.pool.PageResult;
 import dev.llmqa.snippet.pool.SnippetRunner;
@@ -25,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -33,11 +36,19 @@ import java.util.function.Supplier;
  */
 public final class SnippetExecutor implements Executor<Snippets> {
 
-    private final Supplier<SnippetRunner> runners;
+    private final Function<SiteConfig, SnippetRunner> runners;
 
-    /** @param runners makes the runner when there is something to run (starting worker JVMs costs time) */
-    public SnippetExecutor(Supplier<SnippetRunner> runners) {
+    /**
+     * @param runners makes the runner, for the build's settings (its sandbox), when there is something to run
+     *                (starting worker JVMs costs time)
+     */
+    public SnippetExecutor(Function<SiteConfig, SnippetRunner> runners) {
         this.runners = runners;
+    }
+
+    /** For tests: a runner that does not depend on the settings. */
+    public SnippetExecutor(Supplier<SnippetRunner> runners) {
+        this(config -> runners.get());
     }
 
     @Override
@@ -53,17 +64,36 @@ public final class SnippetExecutor implements Executor<Snippets> {
             PagePlan.of(page, examples, PageProgram.DEFAULT_TIMEOUT, problems).ifPresent(plans::add);
         }
         SnippetCache cache = SnippetCache.in(site.config().cache().resolve("snippets"), site.config().useCache());
-        Ran ran = run(plans, cache);
+        Ran ran;
+        try {
+            ran = run(plans, cache, site.config());
+        } catch (Sandbox.Unavailable e) {
+            String first = plans.stream().filter(plan -> cache.get(plan.program()).isEmpty()).findFirst()
+                    .map(plan -> plan.page().path()).orElse(site.config().display(site.config().content()));
+            problems.add(Problem.at(first, 0, "snippets must run sandboxed (--sandbox=required) but cannot: "
+                    + e.getMessage(), "install bubblewrap (apt-get install bubblewrap) and allow user namespaces, "
+                    + "or build with --sandbox=auto to run the snippets unsandboxed"));
+            return new Done<>(new Snippets(Map.of(), Map.of(), Map.of()), "not run: no sandbox");
+        }
+        if (ran.isolation() != null && !ran.isolation().sandboxed()) {
+            problems.warn(Problem.at(site.config().display(site.config().content()), 0, "snippets ran unsandboxed ("
+                    + ran.isolation().how() + ")", "they could read and change "
+                    + "whatever this user can; see README, Security"));
+        }
         Found found = new Found();
         for (int i = 0; i < plans.size(); i++) {
             record(plans.get(i), ran.outcomes().get(i), found, problems);
         }
         return new Done<>(new Snippets(found.printed, found.replayed, found.computed),
-                ran.ran() + " pages ran, " + (plans.size() - ran.ran()) + " from cache");
+                ran.ran() + " pages ran" + (ran.isolation() == null ? "" : " " + ran.isolation().mode()) + ", "
+                        + (plans.size() - ran.ran()) + " from cache");
     }
 
-    /** Every page's outcome, in plan order, and how many pages had to run (the others came from the cache). */
-    private record Ran(List<PageResult> outcomes, int ran) {
+    /**
+     * Every page's outcome, in plan order, how many pages had to run (the others came from the cache), and how the
+     * snippets were kept from the machine (null when none ran).
+     */
+    private record Ran(List<PageResult> outcomes, int ran, Sandbox.Isolation isolation) {
     }
 
     /** What the pages' steps produced, by place, as the steps are read. */
@@ -73,7 +103,7 @@ public final class SnippetExecutor implements Executor<Snippets> {
         final Map<Spot, Snippets.Computed> computed = new HashMap<>();
     }
 
-    private Ran run(List<PagePlan> plans, SnippetCache cache) {
+    private Ran run(List<PagePlan> plans, SnippetCache cache, SiteConfig config) {
         List<PageResult> outcomes = new ArrayList<>();
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
@@ -84,11 +114,11 @@ public final class SnippetExecutor implements Executor<Snippets> {
             }
         }
         if (missing.isEmpty()) {
-            return new Ran(outcomes, 0);
+            return new Ran(outcomes, 0, null);
         }
         int threads = Math.max(1, Math.min(missing.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try (SnippetRunner runner = runners.get()) {
+        try (SnippetRunner runner = runners.apply(config)) {
             List<Future<PageResult>> futures = new ArrayList<>();
             for (int i : missing) {
                 PageProgram program = plans.get(i).program();
@@ -99,7 +129,7 @@ public final class SnippetExecutor implements Executor<Snippets> {
                 outcomes.set(missing.get(k), result);
                 cache.put(plans.get(missing.get(k)).program(), result);
             }
-            return new Ran(outcomes, missing.size());
+            return new Ran(outcomes, missing.size(), runner.isolation());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running snippets", e);

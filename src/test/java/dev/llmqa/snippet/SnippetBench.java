@@ -43,6 +43,7 @@ public final class SnippetBench {
         long idleMillis = Long.getLong("bench.idleMillis", 0);
         long t0 = System.nanoTime();
         try (WorkerPool pool = new WorkerPool(options, workers)) {
+            System.out.println("snippets run " + pool.isolation().mode() + " (LLMQA_SANDBOX=auto|required|off)");
             if (idleMillis > 0) {
                 System.out.printf(Locale.US, "(the pool idles %d ms first, as while a build scans pages)%n", idleMillis);
                 Thread.sleep(idleMillis);
@@ -115,7 +116,9 @@ public final class SnippetBench {
     }
 
     private static long workerCpu(WorkerPool pool) {
+        // a sandboxed worker's JVM is a descendant of the process the pool started (bwrap)
         return pool.pids().stream().map(ProcessHandle::of).flatMap(java.util.Optional::stream)
+                .flatMap(h -> java.util.stream.Stream.concat(java.util.stream.Stream.of(h), h.descendants()))
                 .map(h -> h.info().totalCpuDuration().orElse(Duration.ZERO).toNanos()).mapToLong(Long::longValue).sum();
     }
 

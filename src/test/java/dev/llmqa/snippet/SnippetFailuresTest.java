@@ -119,7 +119,8 @@ class SnippetFailuresTest {
 
     @Test
     void a_block_timeout_overrides_the_page_timeout() {
-        assertThat(failWith("```java timeout=1\nThread.sleep(2_000);\n```\n"))
+        // an endless loop, not a sleep: the limit counts CPU time, and a sleep ends only at the wall-clock backstop
+        assertThat(failWith("```java timeout=1\nwhile (true) { }\n```\n"))
                 .contains("1. " + PAGE + ":9: timed out after 1 s");
     }
 

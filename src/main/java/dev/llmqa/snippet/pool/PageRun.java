@@ -19,6 +19,11 @@ final class PageRun {
     record Outcome(PageResult result, boolean workerReusable) {
     }
 
+    /** A step that uses no CPU (sleeping, blocked) is stopped after this many times its limit of wall-clock time. */
+    static final int BACKSTOP = 6;
+    /** How often the worker's CPU time is read while a step runs. */
+    private static final Duration POLL = Duration.ofMillis(200);
+
     private final WorkerProcess worker;
 
     PageRun(WorkerProcess worker) {
@@ -70,7 +75,37 @@ final class PageRun {
             WorkerProcess.Event ended = worker.poll(Duration.ofSeconds(5));
             return ended == null ? new WorkerProcess.Ended(e.getMessage()) : ended;
         }
-        return worker.poll(timeout);
+        return await(timeout);
+    }
+
+    /**
+     * The worker's answer, or null when the step used up its limit: the limit counts the CPU time the worker (and
+     * what it started) used, not the wall clock, so a step waiting for a core on a busy machine is not an endless
+     * loop. A step that also uses no CPU (blocked in sleep or I/O) is stopped after {@link #BACKSTOP} times the limit.
+     */
+    private WorkerProcess.Event await(Duration limit) {
+        long start = System.nanoTime();
+        Duration cpuAtStart = worker.cpuTime();
+        Duration backstop = limit.multipliedBy(BACKSTOP);
+        while (true) {
+            Duration wall = Duration.ofNanos(System.nanoTime() - start);
+            Duration left = backstop.minus(wall);
+            if (left.isNegative() || left.isZero()) {
+                return null;
+            }
+            WorkerProcess.Event event = worker.poll(min(left, POLL));
+            if (event != null) {
+                return event;
+            }
+            wall = Duration.ofNanos(System.nanoTime() - start);
+            if (wall.compareTo(limit) >= 0 && worker.cpuTime().minus(cpuAtStart).compareTo(limit) >= 0) {
+                return null;
+            }
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private Problem timedOut(Step step, Duration timeout) {

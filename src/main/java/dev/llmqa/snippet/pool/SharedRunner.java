@@ -12,6 +12,11 @@ public record SharedRunner(SnippetRunner runner) implements SnippetRunner {
     }
 
     @Override
+    public Sandbox.Isolation isolation() {
+        return runner.isolation();
+    }
+
+    @Override
     public void close() {
         // the owner closes the underlying runner
     }

@@ -5,6 +5,9 @@ public interface SnippetRunner extends AutoCloseable {
 
     PageResult run(PageProgram program);
 
+    /** How snippets are kept from the build's machine, for the build summary. */
+    Sandbox.Isolation isolation();
+
     /** Stops whatever runs snippets; no process is left behind. */
     @Override
     void close();

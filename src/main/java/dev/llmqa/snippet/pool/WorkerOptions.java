@@ -11,7 +11,8 @@ import java.util.List;
  * How worker JVMs are started.
  *
  * @param java           the java launcher
- * @param classPath      class path holding {@link Worker}
+ * @param classPath      class path holding {@link Worker} (by default only where Worker's classes are: the worker
+ *                       needs nothing else, and the sandbox shows it nothing else)
  * @param jvmOptions     memory cap, GC, JIT and class-data-sharing flags
  * @param pagesPerWorker a worker is replaced after this many pages, so leaks in snippets cannot pile up
  */
@@ -32,23 +33,32 @@ public record WorkerOptions(String java, String classPath, List<String> jvmOptio
         }
     }
 
-    /** The host's own java and class path. */
+    /** The host's own java, and the folder or jar the worker's classes are in. */
     public static WorkerOptions defaults() {
-        return new WorkerOptions(hostJava(), System.getProperty("java.class.path"), DEFAULT_JVM_OPTIONS, 500);
+        return new WorkerOptions(hostJava(), workerClasses(), DEFAULT_JVM_OPTIONS, 500);
     }
 
     public WorkerOptions withJvmOptions(List<String> options) {
         return new WorkerOptions(java, classPath, options, pagesPerWorker);
     }
 
-    List<String> command() {
+    List<String> command(List<String> extraJvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);
+        command.addAll(extraJvmOptions);
         command.add("-cp");
         command.add(classPath);
         command.add(Worker.class.getName());
         return command;
+    }
+
+    private static String workerClasses() {
+        try {
+            return Path.of(Worker.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return System.getProperty("java.class.path");
+        }
     }
 
     private static String hostJava() {

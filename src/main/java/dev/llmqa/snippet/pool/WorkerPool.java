@@ -1,5 +1,6 @@
 package dev.llmqa.snippet.pool;
 
+import dev.llmqa.config.SandboxMode;
 import dev.llmqa.snippet.wire.Source;
 import dev.llmqa.snippet.wire.Step;
 
@@ -21,20 +22,40 @@ import java.util.concurrent.LinkedBlockingQueue;
 public final class WorkerPool implements SnippetRunner {
 
     private final WorkerOptions options;
+    private final Sandbox sandbox;
     private final BlockingQueue<CompletableFuture<WorkerProcess>> idle = new LinkedBlockingQueue<>();
     private final Set<WorkerProcess> live = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    /** As many workers as the machine has processors, started now in the background. */
+    /**
+     * As many workers as the machine has processors, in the sandbox {@code LLMQA_SANDBOX} asks for: for tests and
+     * benchmarks (the build passes the sandbox its settings chose).
+     */
     public WorkerPool() {
         this(WorkerOptions.defaults(), Runtime.getRuntime().availableProcessors());
     }
 
+    /** For tests and benchmarks: the sandbox {@code LLMQA_SANDBOX} asks for. */
     public WorkerPool(WorkerOptions options, int size) {
+        this(options, size, Sandbox.choose(SandboxMode.of(System.getenv()), System.getenv().getOrDefault("PATH", ""),
+                options));
+    }
+
+    /** As many workers as the machine has processors, started now in the background. */
+    public WorkerPool(SandboxMode mode, String path) {
+        this(WorkerOptions.defaults(), Runtime.getRuntime().availableProcessors(), mode, path);
+    }
+
+    private WorkerPool(WorkerOptions options, int size, SandboxMode mode, String path) {
+        this(options, size, Sandbox.choose(mode, path, options));
+    }
+
+    public WorkerPool(WorkerOptions options, int size, Sandbox sandbox) {
         if (size < 1) {
             throw new IllegalArgumentException("a pool needs at least one worker");
         }
         this.options = options;
+        this.sandbox = sandbox;
         for (int i = 0; i < size; i++) {
             idle.add(startWorker());
         }
@@ -67,6 +88,11 @@ public final class WorkerPool implements SnippetRunner {
             replenish();
         }
         return outcome.result();
+    }
+
+    @Override
+    public Sandbox.Isolation isolation() {
+        return sandbox.isolation();
     }
 
     /** How long the workers started so far took from launch to ready, for reports. */
@@ -105,7 +131,7 @@ public final class WorkerPool implements SnippetRunner {
         CompletableFuture<WorkerProcess> future = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
-                WorkerProcess worker = WorkerProcess.start(options);
+                WorkerProcess worker = WorkerProcess.start(options, sandbox);
                 live.add(worker);
                 if (closed) {
                     retire(worker);

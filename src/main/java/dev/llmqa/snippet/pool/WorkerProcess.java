@@ -62,10 +62,43 @@ final class WorkerProcess {
         this.startup = Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
-    static WorkerProcess start(WorkerOptions options) throws IOException {
+    static WorkerProcess start(WorkerOptions options, Sandbox sandbox) throws IOException {
         long t0 = System.nanoTime();
-        Process process = new ProcessBuilder(options.command()).start();
+        Sandbox.Launch launch = sandbox.prepare(options);
+        Process process;
+        try {
+            process = startFromLongLivedThread(launch.process());
+        } catch (IOException | RuntimeException e) {
+            launch.cleanup().run();
+            throw e;
+        }
+        process.onExit().thenRun(launch.cleanup());
         return new WorkerProcess(process, t0);
+    }
+
+    /**
+     * bubblewrap's {@code --die-with-parent} (PR_SET_PDEATHSIG) fires when the thread that started it ends, not the
+     * JVM: so every worker is started from one thread that lives as long as the host.
+     */
+    private static final java.util.concurrent.ExecutorService LAUNCHER = java.util.concurrent.Executors
+            .newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "llmqa-worker-launcher");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    private static Process startFromLongLivedThread(ProcessBuilder builder) throws IOException {
+        try {
+            return LAUNCHER.submit(builder::start).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("starting the snippet JVM failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the snippet JVM", e);
+        }
     }
 
     Duration startup() {
@@ -104,6 +137,22 @@ final class WorkerProcess {
             Thread.currentThread().interrupt();
             return new Ended("interrupted");
         }
+    }
+
+    /**
+     * The CPU time the worker and every process it started have used so far: what a step's time limit counts, so
+     * a busy machine (waiting for a core) does not make honest code time out.
+     */
+    Duration cpuTime() {
+        Duration total = cpuOf(process.toHandle());
+        for (ProcessHandle child : process.descendants().toList()) {
+            total = total.plus(cpuOf(child));
+        }
+        return total;
+    }
+
+    private static Duration cpuOf(ProcessHandle handle) {
+        return handle.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     Now now() {

@@ -19,6 +19,12 @@ public record Fault(String path, int line, int column, String message, String hi
     public static final String OUT_OF_MEMORY = "ran out of memory (the snippet JVM has -Xmx256m)";
     public static final String OUT_OF_MEMORY_HINT = "Use smaller data in the example; every page's snippets share 256 MB";
 
+    /** The sandbox's limit on a worker's threads and processes (a fork bomb) stopped a snippet. */
+    public static final String TOO_MANY_THREADS = "could not start another thread: the snippet JVM reached its limit "
+            + "of threads and processes";
+    public static final String TOO_MANY_THREADS_HINT = "Start fewer threads or processes (a fixed-size executor); the "
+            + "snippet JVM may have 512 in all, its own included";
+
     public Fault {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(message, "message");

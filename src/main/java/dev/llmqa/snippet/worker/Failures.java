@@ -137,6 +137,10 @@ public final class Failures {
         }
         EvalException eval = (EvalException) exception;
         String className = eval.getExceptionClassName();
+        if (className.equals("java.lang.OutOfMemoryError") && eval.getMessage() != null
+                && eval.getMessage().startsWith("unable to create native thread")) {
+            return Fault.at(piece.from().path(), piece.firstCodeLine(), Fault.TOO_MANY_THREADS, Fault.TOO_MANY_THREADS_HINT);
+        }
         if (className.equals("java.lang.OutOfMemoryError")) {
             return Fault.at(piece.from().path(), piece.firstCodeLine(), Fault.OUT_OF_MEMORY, Fault.OUT_OF_MEMORY_HINT);
         }

@@ -9,7 +9,7 @@ import java.util.TimeZone;
 
 /**
  * What one page's snippets may change in the worker JVM that the next page must not see: the standard streams,
- * default locale and time zone, system properties, and threads left running.
+ * default locale and time zone, system properties, and threads and processes left running.
  */
 final class Hygiene {
 
@@ -44,6 +44,11 @@ final class Hygiene {
         System.setOut(out);
         System.setErr(out);
         System.setIn(InputStream.nullInputStream());
+    }
+
+    /** Whether a snippet left a process running; such a worker is replaced (and its processes killed) after the page. */
+    static boolean processesLeftRunning() {
+        return ProcessHandle.current().children().anyMatch(ProcessHandle::isAlive);
     }
 
     /** Whether a snippet left a thread running; such a worker is replaced after the page. */

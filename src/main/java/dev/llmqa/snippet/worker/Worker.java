@@ -88,7 +88,7 @@ public final class Worker {
             reply = failed(Fault.at(step.sources().get(0).path(), step.sources().get(0).line(),
                     "the snippet engine failed: " + e, "report this as a bug in llmqa"));
         }
-        if (!reply.recycle() && Hygiene.threadsLeftRunning()) {
+        if (!reply.recycle() && (Hygiene.threadsLeftRunning() || Hygiene.processesLeftRunning())) {
             reply = new Reply(reply.output(), reply.truncated(), reply.transcript(), reply.value(), reply.failure(),
                     true);
         }
