@@ -38,31 +38,40 @@ import java.util.Set;
  */
 public final class Pipeline {
 
+    /** How long a build waits for another build of the same project before it gives up. */
+    static final Duration PATIENCE = Duration.ofMinutes(10);
+
     private final List<Stage> stages;
     private final Progress progress;
     private final Tools owned;
+    private final boolean writes;
 
-    /** @param owned tools this pipeline made for its build, closed when the build ends (null: the caller's) */
-    private Pipeline(List<Stage> stages, Progress progress, Tools owned) {
+    /**
+     * @param owned  tools this pipeline made for its build, closed when the build ends (null: the caller's)
+     * @param writes whether the build writes (the site, the cache, the diagram store): then it holds the project's
+     *               lock and first cleans what a stopped build left
+     */
+    private Pipeline(List<Stage> stages, Progress progress, Tools owned, boolean writes) {
         this.stages = List.copyOf(stages);
         this.progress = progress;
         this.owned = owned;
+        this.writes = writes;
     }
 
     /** The full build; {@code publish=false} is the {@code check} command: everything but writing the site. */
     public static Pipeline standard(boolean publish, Progress progress) {
         Tools own = Tools.forOneBuild();
-        return new Pipeline(stages(publish, own), progress, own);
+        return new Pipeline(stages(publish, own), progress, own, true);
     }
 
     /** A build with tools its caller keeps warm across builds (and closes). */
     public static Pipeline standard(boolean publish, Progress progress, Tools kept) {
-        return new Pipeline(stages(publish, kept), progress, null);
+        return new Pipeline(stages(publish, kept), progress, null, true);
     }
 
     /** Only the scan: the pages as the build would see them, for commands that need the content but no site. */
     public static Pipeline scanOnly(Progress progress) {
-        return new Pipeline(List.of(new Scan()), progress, null);
+        return new Pipeline(List.of(new Scan()), progress, null, false);
     }
 
     private static List<Stage> stages(boolean publish, Tools tools) {
@@ -89,6 +98,20 @@ public final class Pipeline {
     }
 
     public Site run(SiteConfig config) throws BuildFailed, IOException {
+        if (!writes) {
+            return runStages(config);
+        }
+        try (BuildLock lock = BuildLock.take(config, progress, PATIENCE)) {
+            Leftovers.clean(config);
+            return runStages(config);
+        } finally {
+            if (owned != null) {
+                owned.close();
+            }
+        }
+    }
+
+    private Site runStages(SiteConfig config) throws BuildFailed, IOException {
         Site site = Site.start(config);
         Problems problems = new Problems();
         try {
@@ -105,9 +128,6 @@ public final class Pipeline {
             return site;
         } finally {
             Folders.delete(site.staging());
-            if (owned != null) {
-                owned.close();
-            }
         }
     }
 }

@@ -11,6 +11,10 @@ public interface Progress {
 
     void stage(String stage, String summary, Duration took);
 
+    /** The build waits for something outside it (another build of the project). */
+    default void waiting(String message) {
+    }
+
     /** A problem that does not stop the build. */
     default void warning(Problem problem) {
     }

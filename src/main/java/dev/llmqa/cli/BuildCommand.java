@@ -67,8 +67,21 @@ final class BuildCommand implements Callable<Integer> {
             }
             return 1;
         } catch (IOException e) {
-            console.error(verb + " failed: " + e);
+            console.error(verb + " failed: " + describe(config, e));
+            if (publish) {
+                console.error(config.display(config.out()) + "/ was left as it was.");
+            }
             return 1;
         }
+    }
+
+    /** "site/…/x.html: No space left on device (free some disk space and build again)": the file, then why. */
+    static String describe(SiteConfig config, IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            String reason = fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
+            String hint = reason.contains("No space left") ? " (free some disk space and build again)" : "";
+            return config.display(Path.of(fs.getFile())) + ": " + reason + hint;
+        }
+        return String.valueOf(e);
     }
 }

@@ -37,6 +37,12 @@ final class Console implements Progress {
         err.flush();
     }
 
+    @Override
+    public void waiting(String message) {
+        err.println(message);
+        err.flush();
+    }
+
     void info(String line) {
         if (!quiet) {
             out.println(line);

@@ -25,7 +25,12 @@ public record Diagram(Spot spot, int codeLine, String source, String title, Stri
 
     /** The SVG's element id, unique per diagram (the same diagram twice on a page is drawn once per id). */
     public String id() {
-        return "mmd-" + key.substring(0, 12);
+        return id(key);
+    }
+
+    /** The element id of the drawing stored under {@code key}. */
+    static String id(String key) {
+        return "mmd-" + key.substring(0, Math.min(12, key.length()));
     }
 
     /** The file line of diagram line {@code n} (1-based), kept inside the block when a parser points past it. */

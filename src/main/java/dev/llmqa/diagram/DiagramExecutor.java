@@ -13,9 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,31 +64,48 @@ public final class DiagramExecutor implements Executor<Drawings> {
         Map<Spot, Drawings.Drawn> drawn = new HashMap<>();
         Map<Spot, Drawings.InBrowser> inBrowser = new HashMap<>();
         List<Diagram> missing = new ArrayList<>();
+        Map<Diagram, DiagramStore.Stored.Damaged> damaged = new LinkedHashMap<>();
         for (Diagram diagram : diagrams(site)) {
-            Optional<String> svg = store.get(diagram.key());
-            if (svg.isPresent()) {
-                drawn.put(diagram.spot(), new Drawings.Drawn(svg.get(), diagram.title()));
+            DiagramStore.Stored stored = store.read(diagram.key());
+            if (stored instanceof DiagramStore.Stored.Good good) {
+                drawn.put(diagram.spot(), new Drawings.Drawn(good.svg(), diagram.title()));
             } else {
                 missing.add(diagram);
+                if (stored instanceof DiagramStore.Stored.Damaged bad) {
+                    damaged.put(diagram, bad);
+                }
             }
         }
         int stored = drawn.size();
         if (!missing.isEmpty()) {
-            draw(site, missing, store, drawn, inBrowser, problems);
+            draw(site, missing, damaged, store, drawn, inBrowser, problems);
         }
         String summary = stored + " stored, " + (drawn.size() - stored) + " drawn"
                 + (inBrowser.isEmpty() ? "" : ", " + inBrowser.size() + " left to the browser");
         return new Done<>(new Drawings(drawn, inBrowser), summary);
     }
 
-    private void draw(Site site, List<Diagram> missing, DiagramStore store, Map<Spot, Drawings.Drawn> drawn,
-                      Map<Spot, Drawings.InBrowser> inBrowser, Problems problems) {
+    /**
+     * Draws the missing and damaged diagrams. A damaged stored SVG is a warning when it can be drawn again and
+     * replaced; when it cannot, an error at the diagram: the browser fallback is for diagrams not yet stored, not
+     * for a committed file that went bad.
+     */
+    private void draw(Site site, List<Diagram> missing, Map<Diagram, DiagramStore.Stored.Damaged> damaged,
+                      DiagramStore store, Map<Spot, Drawings.Drawn> drawn, Map<Spot, Drawings.InBrowser> inBrowser,
+                      Problems problems) {
         DiagramRenderer renderer = renderers.apply(site);
         Optional<String> unavailable = renderer.unavailable();
         if (unavailable.isPresent()) {
-            leaveToBrowser(site, missing, unavailable.get(), inBrowser, problems);
+            damaged.forEach((diagram, bad) -> problems.add(cannotRedraw(site, diagram, bad, unavailable.get())));
+            leaveToBrowser(site, missing.stream().filter(d -> !damaged.containsKey(d)).toList(), unavailable.get(),
+                    inBrowser, problems);
             return;
         }
+        Set<Path> warned = new HashSet<>();
+        damaged.values().stream().filter(bad -> warned.add(bad.file())).forEach(bad -> problems.warn(Problem.at(
+                site.config().display(bad.file()), 0, "damaged stored diagram, not used: " + bad.why()
+                        + "; it is drawn again and replaced",
+                "Commit the redrawn file (git diff shows whether it differs from the committed one).")));
         List<DiagramRenderer.Rendered> rendered = renderer.render(missing);
         for (int i = 0; i < missing.size(); i++) {
             Diagram diagram = missing.get(i);
@@ -102,6 +122,15 @@ public final class DiagramExecutor implements Executor<Drawings> {
             }
             drawn.put(diagram.spot(), new Drawings.Drawn(one.svg(), diagram.title()));
         }
+    }
+
+    private static Problem cannotRedraw(Site site, Diagram diagram, DiagramStore.Stored.Damaged bad, String why) {
+        String file = site.config().display(bad.file());
+        return Problem.at(diagram.spot().path(), diagram.spot().line(),
+                "the stored SVG of this diagram, " + file + ", is damaged (" + bad.why() + ") and cannot be drawn again"
+                        + " here (" + why + ")",
+                "Restore it with git checkout -- " + file + ", or install the Mermaid CLI (see README) and build again"
+                        + " to draw and replace it.");
     }
 
     private static void leaveToBrowser(Site site, List<Diagram> missing, String why, Map<Spot, Drawings.InBrowser> inBrowser,

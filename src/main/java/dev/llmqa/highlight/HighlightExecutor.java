@@ -11,6 +11,7 @@ import dev.llmqa.site.Site;
 import dev.llmqa.site.Spot;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,7 +40,8 @@ public final class HighlightExecutor implements Executor<Highlights> {
 
     @Override
     public Done<Highlights> execute(Site site, Problems problems) {
-        TextCache cache = new TextCache(site.config().cache().resolve("highlight"), ".html", site.config().useCache());
+        // any text can be highlighted code (even none, for an empty block): the entry's digest is its check
+        TextCache cache = TextCache.of(site.config(), "highlight", ".html", html -> Optional.empty(), problems);
         Map<Spot, Highlighted> highlighted = new HashMap<>();
         for (Page page : site.pages()) {
             for (Block block : page.blocks()) {

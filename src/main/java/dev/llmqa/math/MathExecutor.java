@@ -33,7 +33,7 @@ public final class MathExecutor implements Executor<Typesetting> {
 
     @Override
     public Done<Typesetting> execute(Site site, Problems problems) {
-        TextCache cache = new TextCache(site.config().cache().resolve("math"), ".html", site.config().useCache());
+        TextCache cache = TextCache.of(site.config(), "math", ".html", MathExecutor::notTypeset, problems);
         Map<Spot, Typeset> typeset = new HashMap<>();
         for (Page page : site.pages()) {
             for (Formula formula : page.formulas()) {
@@ -43,6 +43,11 @@ public final class MathExecutor implements Executor<Typesetting> {
             }
         }
         return new Done<>(new Typesetting(typeset), cache.summary("typeset"));
+    }
+
+    /** KaTeX's HTML is one span of class katex (or katex-display); anything else is not a formula it typeset. */
+    static Optional<String> notTypeset(String html) {
+        return html.startsWith("<span class=\"katex") ? Optional.empty() : Optional.of("it is not HTML that KaTeX wrote");
     }
 
     private Optional<String> typeset(Page page, Formula formula, Problems problems) {

@@ -6,11 +6,13 @@ import dev.llmqa.snippet.pool.StepResult;
 import dev.llmqa.snippet.wire.Source;
 import dev.llmqa.snippet.wire.Step;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmqa.config.Release;
+import dev.llmqa.config.SiteConfig;
 import dev.llmqa.execute.TextCache;
+import dev.llmqa.problem.Problems;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,16 +30,16 @@ public final class SnippetCache {
 
     private final TextCache files;
 
-    private SnippetCache(Path folder, boolean read) {
-        this.files = new TextCache(folder, ".json", read);
+    private SnippetCache(TextCache files) {
+        this.files = files;
     }
 
     /**
-     * A cache in {@code folder}. With {@code read == false} (the {@code --no-cache} option) it never hits but still
-     * stores what ran, so the next build is warm.
+     * The build cache's snippet results. With {@code --no-cache} it never hits but still stores what ran, so the
+     * next build is warm. A damaged entry is a warning on {@code problems}, and the page runs again.
      */
-    public static SnippetCache in(Path folder, boolean read) {
-        return new SnippetCache(folder, read);
+    public static SnippetCache of(SiteConfig config, Problems problems) {
+        return new SnippetCache(TextCache.of(config, "snippets", ".json", json -> Optional.empty(), problems));
     }
 
     record Stored(List<StoredStep> steps) {
@@ -46,26 +48,58 @@ public final class SnippetCache {
     record StoredStep(String output, boolean truncated, List<String> transcript, String value, long nanos) {
     }
 
+    /** The page's stored results, when an entry is stored for it and holds one result per step. */
     public Optional<PageResult> get(PageProgram program) {
-        Optional<String> json = files.read(key(program));
+        String key = key(program);
+        Optional<String> json = files.read(key);
         if (json.isEmpty()) {
             return Optional.empty();
         }
+        Stored stored;
         try {
-            Stored stored = JSON.readValue(json.get(), Stored.class);
-            if (stored.steps().size() != program.steps().size()) {
-                return Optional.empty();
-            }
-            List<StepResult> steps = new ArrayList<>();
-            for (int i = 0; i < stored.steps().size(); i++) {
-                StoredStep s = stored.steps().get(i);
-                steps.add(new StepResult(program.steps().get(i), s.output(), s.truncated(), s.transcript(), s.value(),
-                        Duration.ofNanos(s.nanos()), Optional.empty()));
-            }
-            return Optional.of(new PageResult(program.page(), steps, true));
-        } catch (IOException e) {
-            return Optional.empty(); // a damaged entry is a miss; the page runs again and overwrites it
+            stored = JSON.readValue(json.get(), Stored.class);
+        } catch (JsonProcessingException e) {
+            files.reject(key, "it is not the JSON of a page's results (" + e.getOriginalMessage() + ")");
+            return Optional.empty();
         }
+        Optional<String> wrong = wrongShape(stored, program.steps());
+        if (wrong.isPresent()) {
+            files.reject(key, wrong.get());
+            return Optional.empty();
+        }
+        List<StepResult> steps = new ArrayList<>();
+        for (int i = 0; i < stored.steps().size(); i++) {
+            StoredStep s = stored.steps().get(i);
+            steps.add(new StepResult(program.steps().get(i), s.output(), s.truncated(), s.transcript(), s.value(),
+                    Duration.ofNanos(s.nanos()), Optional.empty()));
+        }
+        return Optional.of(new PageResult(program.page(), steps, true));
+    }
+
+    /**
+     * JSON can parse and still not be this page's results: a step short, {@code null} where text belongs, no value
+     * for an inline value, a transcript answer short.
+     */
+    static Optional<String> wrongShape(Stored stored, List<Step> steps) {
+        if (stored == null || stored.steps() == null) {
+            return Optional.of("it holds no list of step results");
+        }
+        if (stored.steps().size() != steps.size()) {
+            return Optional.of("it holds " + stored.steps().size() + " step results for a page of " + steps.size() + " steps");
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            StoredStep result = stored.steps().get(i);
+            Step step = steps.get(i);
+            boolean fits = result != null && result.output() != null && result.transcript() != null
+                    && !result.transcript().contains(null) && result.nanos() >= 0
+                    && (!(step instanceof Step.Value) || result.value() != null)
+                    && (!(step instanceof Step.Transcript t) || result.transcript().size() == t.inputs().size());
+            if (!fits) {
+                return Optional.of("the result of step " + (i + 1) + " (" + step.getClass().getSimpleName()
+                        + ") has missing or wrong fields");
+            }
+        }
+        return Optional.empty();
     }
 
     /** Stores a page's results when it ran to the end. */

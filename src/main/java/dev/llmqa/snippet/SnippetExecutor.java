@@ -63,7 +63,7 @@ public final class SnippetExecutor implements Executor<Snippets> {
         for (Page page : site.pages()) {
             PagePlan.of(page, examples, PageProgram.DEFAULT_TIMEOUT, problems).ifPresent(plans::add);
         }
-        SnippetCache cache = SnippetCache.in(site.config().cache().resolve("snippets"), site.config().useCache());
+        SnippetCache cache = SnippetCache.of(site.config(), problems);
         Ran ran;
         try {
             ran = run(plans, cache, site.config());

@@ -23,7 +23,7 @@ class DiagramExecutorTest {
     @TempDir
     Path root;
 
-    /** A renderer that draws "<svg>SOURCE</svg>", fails sources containing "bad", and counts its batches. */
+    /** A renderer that draws an empty SVG with the diagram's id, fails sources containing "bad", and counts its batches. */
     static final class FakeRenderer implements DiagramRenderer {
         final List<List<Diagram>> batches = new ArrayList<>();
         final String unavailable;
@@ -41,7 +41,7 @@ class DiagramExecutorTest {
         public List<Rendered> render(List<Diagram> diagrams) {
             batches.add(diagrams);
             return diagrams.stream().map(d -> d.source().contains("bad")
-                    ? Rendered.failed("Parse error on line 9:\n...bad\n^") : Rendered.ok("<svg>" + d.id() + "</svg>")).toList();
+                    ? Rendered.failed("Parse error on line 9:\n...bad\n^") : Rendered.ok("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"" + d.id() + "\"></svg>")).toList();
         }
     }
 
@@ -62,12 +62,37 @@ class DiagramExecutorTest {
         FakeRenderer renderer = new FakeRenderer(null);
         Drawings first = new DiagramExecutor(site -> renderer).execute(scanned(config), new Problems()).results();
         assertThat(renderer.batches).hasSize(1);
-        assertThat(first.drawn(SPOT)).hasValueSatisfying(d -> assertThat(d.svg()).startsWith("<svg>mmd-"));
+        assertThat(first.drawn(SPOT)).hasValueSatisfying(d -> assertThat(d.svg()).contains("id=\"mmd-"));
         assertThat(d(first).title()).isEqualTo("A diagram");
 
         Drawings second = new DiagramExecutor(site -> renderer).execute(scanned(config), new Problems()).results();
         assertThat(renderer.batches).hasSize(1);
         assertThat(d(second).svg()).isEqualTo(d(first).svg());
+    }
+
+    @Test
+    void a_damaged_stored_diagram_is_drawn_again_with_a_warning_naming_the_file() throws Exception {
+        copyWithoutStore();
+        SiteConfig config = SiteConfig.of(root);
+        FakeRenderer renderer = new FakeRenderer(null);
+        Drawings first = new DiagramExecutor(site -> renderer).execute(scanned(config), new Problems()).results();
+        Path stored;
+        try (var files = java.nio.file.Files.list(root.resolve("diagrams"))) {
+            stored = files.findFirst().orElseThrow();
+        }
+        java.nio.file.Files.writeString(stored, "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"mmd-");
+
+        Problems problems = new Problems();
+        Drawings second = new DiagramExecutor(site -> renderer).execute(scanned(config), problems).results();
+        assertThat(renderer.batches).hasSize(2);
+        assertThat(problems.list()).isEmpty();
+        assertThat(problems.takeWarnings()).singleElement().satisfies(w -> {
+            assertThat(w.location()).isEqualTo("diagrams/" + stored.getFileName());
+            assertThat(w.message()).startsWith("damaged stored diagram, not used: it is not well-formed XML (")
+                    .endsWith("; it is drawn again and replaced");
+        });
+        assertThat(d(second).svg()).isEqualTo(d(first).svg());
+        assertThat(stored).hasContent(d(first).svg());
     }
 
     private static Drawings.Drawn d(Drawings results) {

@@ -66,10 +66,50 @@ class DiagramStoreTest {
     @Test
     void prune_removes_only_unused_svgs() throws Exception {
         DiagramStore store = new DiagramStore(folder);
-        store.put("aaa", "<svg/>");
-        store.put("bbb", "<svg/>");
+        store.put("aaa", svg("mmd-aaa"));
+        store.put("bbb", svg("mmd-bbb"));
         assertThat(store.prune(Set.of("aaa"))).containsExactly("bbb.svg");
-        assertThat(store.get("aaa")).contains("<svg/>");
+        assertThat(store.get("aaa")).contains(svg("mmd-aaa"));
         assertThat(store.get("bbb")).isEmpty();
+    }
+
+    private static String svg(String id) {
+        return "<svg id=\"" + id + "\" xmlns=\"http://www.w3.org/2000/svg\"><g/></svg>";
+    }
+
+    /** Every committed SVG passes the check the build makes when it reads one, so none is rewritten or refused. */
+    @Test
+    void every_committed_svg_is_sound() throws Exception {
+        DiagramStore store = new DiagramStore(Path.of("diagrams"));
+        try (var files = java.nio.file.Files.list(Path.of("diagrams"))) {
+            List<String> keys = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".svg"))
+                    .map(n -> n.substring(0, n.length() - 4)).toList();
+            assertThat(keys).hasSizeGreaterThanOrEqualTo(10);
+            assertThat(keys).allSatisfy(key -> assertThat(store.read(key)).as(key).isInstanceOf(DiagramStore.Stored.Good.class));
+        }
+    }
+
+    @Test
+    void a_damaged_svg_is_refused_with_the_reason() throws Exception {
+        String key = "0123456789abcdef";
+        String good = svg("mmd-0123456789ab");
+        DiagramStore store = new DiagramStore(folder);
+        java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("", "the file is empty");
+        cases.put(good.substring(0, good.length() / 2), "it is not well-formed XML");
+        cases.put("<html xmlns=\"http://www.w3.org/1999/xhtml\" id=\"mmd-0123456789ab\"/>", "its root element is <html>, not an SVG <svg>");
+        cases.put("<svg id=\"mmd-0123456789ab\"/>", "its root element is <svg>, not an SVG <svg>");
+        cases.put(svg("mmd-fedcba987654"), "it is the drawing with id 'mmd-fedcba987654', not 'mmd-0123456789ab' (another diagram's SVG?)");
+        cases.put("<!DOCTYPE svg [<!ENTITY x \"y\">]>" + good, "it is not well-formed XML");
+        for (var c : cases.entrySet()) {
+            java.nio.file.Files.writeString(store.file(key), c.getKey());
+            assertThat(store.read(key)).as(c.getValue()).isInstanceOfSatisfying(DiagramStore.Stored.Damaged.class,
+                    bad -> assertThat(bad.why()).startsWith(c.getValue()));
+        }
+        java.nio.file.Files.write(store.file(key), new byte[] {(byte) 0xff, '<'});
+        assertThat(store.read(key)).isEqualTo(new DiagramStore.Stored.Damaged(store.file(key), "it is not UTF-8 text"));
+        store.put(key, good);
+        assertThat(store.read(key)).isEqualTo(new DiagramStore.Stored.Good(good));
+        assertThat(new DiagramStore(folder.resolve("none")).read(key)).isEqualTo(new DiagramStore.Stored.Missing());
     }
 }
