@@ -72,7 +72,7 @@ public final class Pipeline {
                 new UnusedExamples(),
                 new Execute(new SnippetExecutor(tools.runners()),
                         new DiagramExecutor(site -> new MermaidCli(site.config().mermaidTool(), site.config().settings())),
-                        new MathExecutor(tools.katex()), new HighlightExecutor(tools.highlighter(), highlighted)),
+                        new MathExecutor(tools.js()), new HighlightExecutor(tools.js(), highlighted)),
                 new Render(),
                 new KatexAssets(),
                 new CopyExamples(),
