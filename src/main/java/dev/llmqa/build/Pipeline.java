@@ -86,10 +86,21 @@ public final class Pipeline {
         return stages;
     }
 
+    /** What a stage prepared and did not use only held resources: closing it cannot change the build's outcome. */
+    private static void closeQuietly(AutoCloseable prepared) {
+        try {
+            prepared.close();
+        } catch (Exception e) {
+            // nothing of the build depends on it
+        }
+    }
+
     public Site run(SiteConfig config) throws BuildFailed, IOException {
         Site site = Site.start(config);
         Problems problems = new Problems();
+        List<AutoCloseable> prepared = new ArrayList<>();
         try {
+            stages.forEach(stage -> prepared.add(stage.prepare(config)));
             for (Stage stage : stages) {
                 long start = System.nanoTime();
                 Stage.Done done = stage.run(site, problems);
@@ -102,6 +113,7 @@ public final class Pipeline {
             }
             return site;
         } finally {
+            prepared.forEach(Pipeline::closeQuietly);
             Folders.delete(site.staging());
             if (owned != null) {
                 owned.close();

@@ -1,6 +1,7 @@
-// llmqa: KaTeX and highlight.js on Node for the build. Started by dev.llmqa.js.NodeJs in a private folder that holds
-// this file, engine.js and the pinned katex.min.js and highlight.min.js it copied from the WebJars on its class path.
+// llmqa: KaTeX or highlight.js on Node for the build. Started by dev.llmqa.js.NodeJs in a private folder that holds
+// this file, engine.js and the pinned library it copied from its WebJar on the class path.
 //
+// Usage: node node-engine.js LIBRARY...   (katex.min.js, highlight.min.js: the libraries to load, in this folder)
 // Contract
 //   stdin : one request per line (see engine.js); stdout: one answer per line, in order.
 //   Each line of stdin is answered before the next is read; end of stdin ends the process (exit 0).
@@ -13,7 +14,7 @@ const path = require("node:path");
 const readline = require("node:readline");
 const vm = require("node:vm");
 
-for (const file of ["katex.min.js", "highlight.min.js", "engine.js"]) {
+for (const file of [...process.argv.slice(2), "engine.js"]) {
   vm.runInThisContext(fs.readFileSync(path.join(__dirname, file), "utf-8"), {filename: file});
 }
 const answer = globalThis.llmqa.answer;

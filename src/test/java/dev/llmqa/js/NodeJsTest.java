@@ -14,13 +14,13 @@ class NodeJsTest {
     private static final List<JsEngine.Tex> ONE = List.of(new JsEngine.Tex("a_i", false));
 
     @Test
-    void batches_share_one_node_process_until_closed() {
+    void batches_share_one_node_process_per_library_until_closed() {
         try (NodeJs node = new NodeJs()) {
             assertThat(node.typeset(ONE).get(0).html()).startsWith("<span class=\"katex\">");
             assertThat(node.highlight(List.of(new JsEngine.Code("ls -l", "shell"))).get(0)).isPresent();
             assertThat(node.typeset(List.of(new JsEngine.Tex("\\frac{a", true))).get(0).error())
                     .startsWith("KaTeX parse error: Unexpected end of input");
-            assertThat(node.starts()).isEqualTo(1);
+            assertThat(node.starts()).isEqualTo(2);
         }
     }
 
