@@ -63,7 +63,7 @@ class ArchitectureTest {
     @Test
     void only_the_composition_root_builds_the_pipeline_from_its_parts() {
         DescribedPredicate<JavaClass> stageParts = JavaClass.Predicates.resideInAnyPackage("dev.llmqa.content..",
-                        "dev.llmqa.diagram..", "dev.llmqa.snippet..", "dev.llmqa.math..", "dev.llmqa.highlight..",
+                        "dev.llmqa.diagram..", "dev.llmqa.snippet..", "dev.llmqa.math..", "dev.llmqa.highlight..", "dev.llmqa.js..",
                         "dev.llmqa.example..", "dev.llmqa.bake..", "dev.llmqa.check..", "dev.llmqa.search..",
                         "dev.llmqa.execute..", "dev.llmqa.markdown..")
                 .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(Scaffold.class)));

@@ -83,7 +83,7 @@ public final class Pipeline {
                 new ProseCheck(),
                 new Execute(new SnippetExecutor(tools.runners()),
                         new DiagramExecutor(site -> new MermaidCli(site.config().mermaidTool(), site.config().settings())),
-                        new MathExecutor(tools.katex()), new HighlightExecutor(tools.highlighter(), highlighted)),
+                        new MathExecutor(tools.js()), new HighlightExecutor(tools.js(), highlighted)),
                 new Render(),
                 new KatexAssets(),
                 new CopyExamples(),
@@ -95,6 +95,15 @@ public final class Pipeline {
             stages.add(new Publish());
         }
         return stages;
+    }
+
+    /** What a stage prepared and did not use only held resources: closing it cannot change the build's outcome. */
+    private static void closeQuietly(AutoCloseable prepared) {
+        try {
+            prepared.close();
+        } catch (Exception e) {
+            // nothing of the build depends on it
+        }
     }
 
     public Site run(SiteConfig config) throws BuildFailed, IOException {
@@ -114,7 +123,9 @@ public final class Pipeline {
     private Site runStages(SiteConfig config) throws BuildFailed, IOException {
         Site site = Site.start(config);
         Problems problems = new Problems();
+        List<AutoCloseable> prepared = new ArrayList<>();
         try {
+            stages.forEach(stage -> prepared.add(stage.prepare(config)));
             for (Stage stage : stages) {
                 long start = System.nanoTime();
                 Stage.Done done = stage.run(site, problems);
@@ -127,6 +138,7 @@ public final class Pipeline {
             }
             return site;
         } finally {
+            prepared.forEach(Pipeline::closeQuietly);
             Folders.delete(site.staging());
         }
     }

@@ -1,8 +1,7 @@
 package dev.llmqa.build;
 
 import dev.llmqa.execute.Lazy;
-import dev.llmqa.highlight.Highlighter;
-import dev.llmqa.math.Katex;
+import dev.llmqa.js.JsEngines;
 import dev.llmqa.snippet.pool.SharedRunner;
 import dev.llmqa.snippet.pool.SnippetRunner;
 import dev.llmqa.snippet.pool.WorkerPool;
@@ -11,7 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * The costly tools a build uses, each made on first use: the snippet worker JVMs, KaTeX and highlight.js. A build
+ * The costly tools a build uses, each made on first use: the snippet worker JVMs and the JavaScript engine that
+ * runs KaTeX and highlight.js (a Node process, or GraalJS without Node). A build
  * makes its own and closes them when it ends; the preview server keeps one set across rebuilds ({@link #kept()}),
  * so a save costs what it changed, not JVM start-ups or engine loads.
  */
@@ -19,8 +19,7 @@ public final class Tools implements AutoCloseable {
 
     private final Function<SiteConfig, SnippetRunner> runners;
     private final Lazy<WorkerPool> workers;
-    private final Lazy<Katex> katex = new Lazy<>(Katex::new);
-    private final Lazy<Highlighter> highlighter = new Lazy<>(Highlighter::new);
+    private final JsEngines js = new JsEngines();
 
     private Tools(Function<SiteConfig, SnippetRunner> runners, Lazy<WorkerPool> workers) {
         this.runners = runners;
@@ -62,17 +61,14 @@ public final class Tools implements AutoCloseable {
         return runners;
     }
 
-    Lazy<Katex> katex() {
-        return katex;
-    }
-
-    Lazy<Highlighter> highlighter() {
-        return highlighter;
+    /** The one engine math and highlighting share (a build asks for it when something is new). */
+    JsEngines js() {
+        return js;
     }
 
     @Override
     public void close() {
-        try (Lazy<WorkerPool> pool = workers; Lazy<Katex> k = katex; Lazy<Highlighter> h = highlighter) {
+        try (Lazy<WorkerPool> pool = workers; JsEngines j = js) {
             // closed in reverse order, each even when another fails
         }
     }

@@ -1,5 +1,6 @@
 package dev.llmqa.math;
 
+import dev.llmqa.js.Pinned;
 import dev.llmqa.problem.Problems;
 import dev.llmqa.site.Site;
 import dev.llmqa.site.Stage;
@@ -25,11 +26,11 @@ public final class KatexAssets implements Stage {
         Path target = site.staging().resolve(FOLDER);
         Files.createDirectories(target.resolve("fonts"));
         // only the woff2 fonts are shipped: every browser that runs the site reads them
-        String css = Katex.resource("katex.min.css").replaceAll(",url\\(fonts/[^)]+\\.woff\\)[^,;}]*", "")
+        String css = Pinned.read(Pinned.KATEX_DIST + "katex.min.css").replaceAll(",url\\(fonts/[^)]+\\.woff\\)[^,;}]*", "")
                 .replaceAll(",url\\(fonts/[^)]+\\.ttf\\)[^,;}]*", "");
         Files.writeString(target.resolve("katex.min.css"), css);
         for (String font : FONTS) {
-            try (InputStream in = KatexAssets.class.getResourceAsStream(Katex.WEBJAR + "fonts/KaTeX_" + font + ".woff2")) {
+            try (InputStream in = KatexAssets.class.getResourceAsStream(Pinned.KATEX_DIST + "fonts/KaTeX_" + font + ".woff2")) {
                 if (in != null) {
                     Files.copy(in, target.resolve("fonts/KaTeX_" + font + ".woff2"));
                 }

@@ -1,5 +1,6 @@
 package dev.llmqa.site;
 
+import dev.llmqa.config.SiteConfig;
 import dev.llmqa.problem.Problems;
 import java.io.IOException;
 import java.util.Locale;
@@ -12,6 +13,15 @@ public interface Stage {
     }
 
     Done run(Site site, Problems problems) throws IOException;
+
+    /**
+     * Called when the build begins, before any stage runs: a stage may start something slow it will need on a thread
+     * of its own (the render stage starts JBake's database). The build closes what this returns when it ends, used
+     * or not (a build can fail before the stage runs). The default starts nothing.
+     */
+    default AutoCloseable prepare(SiteConfig config) {
+        return () -> { };
+    }
 
     /** The progress line's name: the class's, in words ("UnusedExamples" is "unused examples"). */
     default String name() {

@@ -18,9 +18,11 @@ import dev.llmqa.site.Block;
 import dev.llmqa.site.Page;
 import dev.llmqa.site.Site;
 import dev.llmqa.site.Spot;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Runs every page's snippets (one fresh JShell session per page, pages in parallel) and checks transcripts. Every
@@ -85,15 +88,46 @@ public final class SnippetExecutor implements Executor<Snippets> {
             record(plans.get(i), ran.outcomes().get(i), found, problems);
         }
         return new Done<>(new Snippets(found.printed, found.replayed, found.computed),
-                ran.ran() + " pages ran" + (ran.isolation() == null ? "" : " " + ran.isolation().mode()) + ", "
-                        + (plans.size() - ran.ran()) + " from cache");
+                ran.ran().size() + " pages ran" + (ran.isolation() == null ? "" : " " + ran.isolation().mode()) + ", "
+                        + (plans.size() - ran.ran().size()) + " from cache" + slowest(plans, ran));
     }
 
     /**
-     * Every page's outcome, in plan order, how many pages had to run (the others came from the cache), and how the
+     * Every page's outcome, in plan order, which pages had to run (the others came from the cache), and how the
      * snippets were kept from the machine (null when none ran).
      */
-    private record Ran(List<PageResult> outcomes, int ran, Sandbox.Isolation isolation) {
+    private record Ran(List<PageResult> outcomes, List<Integer> ran, Sandbox.Isolation isolation) {
+    }
+
+    /**
+     * "; slowest: 08-kv-cache 2.1 s, 03-quantization 1.8 s, 01-scaling-laws 1.2 s": the (up to) three pages that ran
+     * longest, by the run time of their steps, so a contributor sees what a page costs a cold build. Pages from the
+     * cache cost nothing and are not named.
+     */
+    static String slowest(List<PagePlan> plans, Ran ran) {
+        if (ran.ran().isEmpty()) {
+            return "";
+        }
+        return ran.ran().stream()
+                .map(i -> Map.entry(name(plans.get(i).page().path()), took(ran.outcomes().get(i))))
+                .sorted(Map.Entry.<String, Duration>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(3)
+                .map(e -> e.getKey() + " " + seconds(e.getValue()))
+                .collect(Collectors.joining(", ", "; slowest: ", ""));
+    }
+
+    private static Duration took(PageResult result) {
+        return result.steps().stream().map(StepResult::took).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    private static String name(String path) {
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        return file.endsWith(".md") ? file.substring(0, file.length() - 3) : file;
+    }
+
+    private static String seconds(Duration took) {
+        long ms = took.toMillis();
+        return ms >= 1000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000.0) : ms + " ms";
     }
 
     /** What the pages' steps produced, by place, as the steps are read. */
@@ -114,7 +148,7 @@ public final class SnippetExecutor implements Executor<Snippets> {
             }
         }
         if (missing.isEmpty()) {
-            return new Ran(outcomes, 0, null);
+            return new Ran(outcomes, List.of(), null);
         }
         int threads = Math.max(1, Math.min(missing.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -129,7 +163,7 @@ public final class SnippetExecutor implements Executor<Snippets> {
                 outcomes.set(missing.get(k), result);
                 cache.put(plans.get(missing.get(k)).program(), result);
             }
-            return new Ran(outcomes, missing.size(), runner.isolation());
+            return new Ran(outcomes, missing, runner.isolation());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running snippets", e);

@@ -1,14 +1,18 @@
 package dev.llmqa.math;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.llmqa.Fixtures;
 import dev.llmqa.cli.Main;
+import dev.llmqa.js.GraalJs;
+import dev.llmqa.js.JsEngine;
+import dev.llmqa.js.JsEngines;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,35 +28,38 @@ class MathTest {
 
     @Test
     void katex_typesets_inline_and_display_math_in_the_jvm() {
-        try (Katex katex = new Katex()) {
-            assertThat(katex.render("a_i", false)).startsWith("<span class=\"katex\">").contains("<msub>");
-            assertThat(katex.render("\\frac{A}{N^{\\alpha}}", true)).startsWith("<span class=\"katex-display\">");
-            assertThatThrownBy(() -> katex.render("\\frac{a", false)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("KaTeX parse error");
+        try (GraalJs graal = new GraalJs()) {
+            var results = graal.typeset(List.of(new JsEngine.Tex("a_i", false), new JsEngine.Tex("\\frac{A}{N^{\\alpha}}", true),
+                    new JsEngine.Tex("\\frac{a", false)));
+            assertThat(results.get(0).html()).startsWith("<span class=\"katex\">").contains("<msub>");
+            assertThat(results.get(1).html()).startsWith("<span class=\"katex-display\">");
+            assertThat(results.get(2).html()).isNull();
+            assertThat(results.get(2).error()).isEqualTo("KaTeX parse error: Unexpected end of input in a macro argument,"
+                    + " expected '}' at end of input: \\frac{a");
         }
     }
 
-    /** The preview server's KaTeX outlives each build: it is loaded once, and a build does not close it. */
+    /** The preview server's engine outlives each build: made once, and a build does not close it. */
     @Test
-    void a_shared_katex_is_loaded_once_and_kept_across_builds() throws Exception {
+    @Tag("integration")
+    void a_shared_engine_is_made_once_and_kept_across_builds() throws Exception {
         Fixtures.copy("basic", root);
-        int[] loads = {0};
-        try (dev.llmqa.execute.Lazy<Katex> shared = new dev.llmqa.execute.Lazy<>(() -> {
-            loads[0]++;
-            return new Katex();
-        })) {
+        try (JsEngines shared = new JsEngines()) {
+            var config = dev.llmqa.config.SiteConfig.of(root).withCache(false);
+            JsEngine first = null;
             for (String tex : new String[] {"a_1", "a_2"}) {
                 Fixtures.write(root.resolve("content/about.md"), "title=A\ntype=page\nstatus=published\n~~~~~~\n$" + tex + "$\n");
-                var config = dev.llmqa.config.SiteConfig.of(root).withCache(false);
                 var site = new dev.llmqa.content.Scan().run(dev.llmqa.site.Site.start(config), new dev.llmqa.problem.Problems()).site();
                 dev.llmqa.problem.Problems problems = new dev.llmqa.problem.Problems();
-                MathExecutor executor = new MathExecutor(shared);
-                String summary = executor.execute(site, problems).summary();
+                String summary = new MathExecutor(shared).execute(site, problems).summary();
                 assertThat(problems.list()).isEmpty();
                 assertThat(summary).startsWith("1 typeset");
+                first = first == null ? shared.get(config.settings().path()) : first;
             }
-            assertThat(loads[0]).isEqualTo(1);
-            assertThat(shared.get().render("x", false)).contains("katex");
+            JsEngine engine = shared.get(config.settings().path());
+            assertThat(engine).isSameAs(first);
+            assertThat(engine.name()).isEqualTo("Node");
+            assertThat(engine.typeset(List.of(new JsEngine.Tex("x", false))).get(0).html()).contains("katex");
         }
     }
 
