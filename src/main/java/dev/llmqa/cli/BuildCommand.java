@@ -39,15 +39,16 @@ final class BuildCommand implements Callable<Integer> {
             config = config.withOut(Path.of("").toAbsolutePath().resolve(out));
         }
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), main.quiet);
-        return build(config, console, true);
+        return build(config, console, true, main.kept);
     }
 
-    static int build(SiteConfig config, Console console, boolean publish) {
+    /** @param kept tools kept across builds, or null for a build that makes and closes its own */
+    static int build(SiteConfig config, Console console, boolean publish, Pipeline.Kept kept) {
         long start = System.nanoTime();
         String verb = publish ? "build" : "check";
         console.info("llmqa " + Version.number() + ": " + verb + " " + config.root());
         try {
-            Pipeline.standard(publish, console).run(config);
+            (kept == null ? Pipeline.standard(publish, console) : Pipeline.standard(publish, console, kept)).run(config);
             console.info(publish
                     ? "built " + config.display(config.out()) + "/ in " + Console.seconds(start)
                     : "checked in " + Console.seconds(start) + ": no problems");

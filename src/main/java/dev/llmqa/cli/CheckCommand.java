@@ -25,6 +25,6 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), main.quiet);
-        return BuildCommand.build(SiteConfig.of(main.root).withStrictDiagrams(strictDiagrams), console, false);
+        return BuildCommand.build(SiteConfig.of(main.root).withStrictDiagrams(strictDiagrams), console, false, main.kept);
     }
 }

@@ -1,0 +1,62 @@
+package dev.llmqa;
+
+import dev.llmqa.build.Pipeline;
+import dev.llmqa.cli.Main;
+import dev.llmqa.execute.Lazy;
+import dev.llmqa.highlight.Highlighter;
+import dev.llmqa.math.Katex;
+import dev.llmqa.snippet.SharedRunner;
+import dev.llmqa.snippet.WorkerOptions;
+import dev.llmqa.snippet.WorkerPool;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * What the preview server keeps warm between builds (snippet JVMs, KaTeX, highlight.js), kept for the builds of
+ * one test class: {@code @RegisterExtension static final WarmTools TOOLS = new WarmTools();}. Each tool starts on
+ * first use and is closed after the class's last test, so no JVM outlives the class (tests that look for
+ * left-over processes look after their own class ends). The builds are the real pipeline; only the start-up of
+ * its tools is shared.
+ */
+public final class WarmTools implements AfterAllCallback {
+
+    private final int workers;
+    private final Lazy<WorkerPool> pool;
+    private final Lazy<Katex> katex = new Lazy<>(Katex::new);
+    private final Lazy<Highlighter> highlighter = new Lazy<>(Highlighter::new);
+
+    /** As many snippet JVMs as a build would start. */
+    public WarmTools() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    public WarmTools(int workers) {
+        this.workers = workers;
+        this.pool = new Lazy<>(() -> new WorkerPool(WorkerOptions.defaults(), this.workers));
+    }
+
+    /** For {@code Pipeline.standard(publish, progress, kept)}. */
+    public Pipeline.Kept kept() {
+        return new Pipeline.Kept(() -> new SharedRunner(pool.get()), katex, highlighter);
+    }
+
+    /** The command line with these tools: exit code, and what it printed. */
+    public Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), kept());
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    public record Run(int code, String out, String err) {
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        try (pool; katex; highlighter) {
+            // closed in reverse order, each even when another fails
+        }
+    }
+}
