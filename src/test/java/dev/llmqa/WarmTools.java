@@ -10,6 +10,8 @@ import dev.llmqa.snippet.WorkerOptions;
 import dev.llmqa.snippet.WorkerPool;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -20,21 +22,30 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * left-over processes look after their own class ends). The builds are the real pipeline; only the start-up of
  * its tools is shared.
  */
-public final class WarmTools implements AfterAllCallback {
+public final class WarmTools implements AfterAllCallback, AutoCloseable {
 
     private final int workers;
     private final Lazy<WorkerPool> pool;
     private final Lazy<Katex> katex = new Lazy<>(Katex::new);
     private final Lazy<Highlighter> highlighter = new Lazy<>(Highlighter::new);
 
-    /** As many snippet JVMs as a build would start. */
+    /** As many snippet JVMs as a build would start, warmed up as a build's are. */
     public WarmTools() {
-        this(Runtime.getRuntime().availableProcessors());
+        this(Runtime.getRuntime().availableProcessors(), true);
     }
 
-    public WarmTools(int workers) {
+    /**
+     * @param workers how many snippet JVMs
+     * @param warmUp  whether they warm javac up while idle, as a build's do (worth it for many snippets; for a
+     *                handful it only takes CPU from the build)
+     */
+    public WarmTools(int workers, boolean warmUp) {
         this.workers = workers;
-        this.pool = new Lazy<>(() -> new WorkerPool(WorkerOptions.defaults(), this.workers));
+        List<String> jvm = new ArrayList<>(WorkerOptions.DEFAULT_JVM_OPTIONS);
+        if (!warmUp) {
+            jvm.add("-Dllmqa.worker.warmUpSessions=0");
+        }
+        this.pool = new Lazy<>(() -> new WorkerPool(WorkerOptions.defaults().withJvmOptions(jvm), this.workers));
     }
 
     /** For {@code Pipeline.standard(publish, progress, kept)}. */
@@ -53,8 +64,19 @@ public final class WarmTools implements AfterAllCallback {
     public record Run(int code, String out, String err) {
     }
 
+    /** How many snippet JVMs the pool keeps. */
+    public int workers() {
+        return workers;
+    }
+
     @Override
     public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /** Closes what was started; a later build starts it again. */
+    @Override
+    public void close() {
         try (pool; katex; highlighter) {
             // closed in reverse order, each even when another fails
         }

@@ -6,6 +6,7 @@ import dev.llmqa.Fixtures;
 import dev.llmqa.config.SiteConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two builds of the same sources give a byte-identical site: from nothing (no cache) in reproducible mode
  * (SOURCE_DATE_EPOCH), and in the default mode when the second build reuses the first one's cache.
  */
+@Tag("integration")
 class ReproducibleBuildTest {
 
     @TempDir

@@ -9,9 +9,11 @@ import dev.llmqa.config.SiteConfig;
 import dev.llmqa.problem.BuildFailed;
 import dev.llmqa.problem.Problem;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("integration")
 class LinkCheckTest {
 
     @TempDir

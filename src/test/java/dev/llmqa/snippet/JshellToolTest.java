@@ -6,16 +6,28 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every examples/*.jsh runs in the real {@code jshell} tool, the way a learner runs it, and prints no error or
  * exception (each file checks itself against published values and throws on a mismatch).
  */
+@Tag("integration")
 class JshellToolTest {
+
+    /**
+     * JIT and GC flags for the tool's JVM and its remote one, as the snippet JVMs use (WorkerOptions): a short run
+     * is mostly javac, which C1 alone compiles sooner than C2 pays back (less than half the CPU per file on 2
+     * cores). They change how fast the tool runs, not what it prints.
+     */
+    static final List<String> SHORT_RUN = List.of("-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC",
+            "-R-XX:TieredStopAtLevel=1", "-R-XX:+UseSerialGC");
 
     static Path jshell() {
         Path sibling = Path.of(System.getProperty("java.home"), "bin", "jshell");
@@ -31,8 +43,10 @@ class JshellToolTest {
     }
 
     private static void runs(Path file) throws Exception {
-        Process process = new ProcessBuilder(jshell().toString(), "-R-Xmx256m", file.toString())
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(jshell().toString()));
+        command.addAll(SHORT_RUN);
+        command.addAll(List.of("-R-Xmx256m", file.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getOutputStream().write("/exit\n".getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         boolean finished = process.waitFor(120, TimeUnit.SECONDS);
