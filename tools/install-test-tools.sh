@@ -1,6 +1,6 @@
 #!/bin/sh
-# Run by `./mvnw verify` before the integration tests (pom.xml, exec-maven-plugin): checks what those tests need
-# from the machine and stops with one message naming what is missing and how to install it; then installs the
+# Run by `./mvnw verify` before the integration tests (pom.xml, antrun): checks what those tests need from the
+# machine and stops with one message on stderr naming what is missing and how to install it; then installs the
 # pinned npm packages in tools/ that are missing or older than their lock files. An up-to-date install costs
 # nothing: npm ci writes node_modules/.package-lock.json, and a lock file newer than it means "install again".
 set -u
@@ -24,8 +24,7 @@ fi
 
 if [ -n "$missing" ]; then
   {
-    echo ""
-    echo "The integration tests need $missing."
+    echo "Missing for the integration tests: $missing."
     if [ "$(uname -s)" = Darwin ]; then
       echo "They drive Debian's chromium and chromedriver at /usr/bin, so they run on Linux: in a Debian container,"
       echo "  docker run --rm -v \"\$PWD\":/src -w /src debian:bookworm bash .ci/run"
@@ -34,7 +33,6 @@ if [ -n "$missing" ]; then
       echo "Install: $debian $packages"
       echo "Then run ./mvnw -B verify again (./mvnw test runs the fast tier without them)."
     fi
-    echo ""
   } >&2
   exit 1
 fi
@@ -46,7 +44,7 @@ install() {
       && [ -z "$(find "$dir/package-lock.json" "$dir/package.json" -newer "$dir/node_modules/.package-lock.json" -print)" ]; then
     return 0
   fi
-  echo "installing the pinned npm packages of $dir (npm ci)" >&2
+  echo "installing the pinned npm packages of $dir (npm ci)"
   log=$(mktemp)
   # --ignore-scripts: the only install script (puppeteer's) would download a browser; the tests use Debian's.
   if (cd "$dir" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) >"$log" 2>&1; then
@@ -54,12 +52,10 @@ install() {
     return 0
   fi
   {
-    echo ""
     echo "npm ci failed in $dir; its last lines:"
     tail -n 20 "$log" | sed 's/^/  /'
     echo "Run it by hand to see everything: (cd $dir && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts)"
     echo "(npm needs to reach its registry, https://registry.npmjs.org, or the one your ~/.npmrc names.)"
-    echo ""
   } >&2
   rm -f "$log"
   exit 1
