@@ -16,22 +16,26 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * What the preview server keeps warm between builds (snippet JVMs, KaTeX, highlight.js), kept for the builds of
- * one test class: {@code @RegisterExtension static final WarmTools TOOLS = new WarmTools();}. Each tool starts on
- * first use and is closed after the class's last test, so no JVM outlives the class (tests that look for
- * left-over processes look after their own class ends). The builds are the real pipeline; only the start-up of
- * its tools is shared.
+ * What the preview server keeps warm between builds (snippet JVMs, KaTeX, highlight.js), kept for a test's builds:
+ * {@code @RegisterExtension static final WarmTools TOOLS = WarmTools.shared();}. Each tool starts on first use.
+ * The shared set serves every class of the test JVM that registers it and stays up until the JVM ends (its snippet
+ * JVMs end with it); a class that must see no process left closes it ({@link #close()}) and the next user starts
+ * it again. A set of one's own ({@code new WarmTools(...)}) is closed after its class's last test. The builds are
+ * the real pipeline; only the start-up of its tools is shared.
  */
 public final class WarmTools implements AfterAllCallback, AutoCloseable {
 
+    private static final WarmTools SHARED = new WarmTools(Runtime.getRuntime().availableProcessors(), true, true);
+
+    private final boolean shared;
     private final int workers;
     private final Lazy<WorkerPool> pool;
     private final Lazy<Katex> katex = new Lazy<>(Katex::new);
     private final Lazy<Highlighter> highlighter = new Lazy<>(Highlighter::new);
 
-    /** As many snippet JVMs as a build would start, warmed up as a build's are. */
-    public WarmTools() {
-        this(Runtime.getRuntime().availableProcessors(), true);
+    /** The test JVM's set: as many snippet JVMs as a build would start, warmed up as a build's are. */
+    public static WarmTools shared() {
+        return SHARED;
     }
 
     /**
@@ -40,6 +44,11 @@ public final class WarmTools implements AfterAllCallback, AutoCloseable {
      *                handful it only takes CPU from the build)
      */
     public WarmTools(int workers, boolean warmUp) {
+        this(workers, warmUp, false);
+    }
+
+    private WarmTools(int workers, boolean warmUp, boolean shared) {
+        this.shared = shared;
         this.workers = workers;
         List<String> jvm = new ArrayList<>(WorkerOptions.DEFAULT_JVM_OPTIONS);
         if (!warmUp) {
@@ -71,7 +80,9 @@ public final class WarmTools implements AfterAllCallback, AutoCloseable {
 
     @Override
     public void afterAll(ExtensionContext context) {
-        close();
+        if (!shared) {
+            close();
+        }
     }
 
     /** Closes what was started; a later build starts it again. */

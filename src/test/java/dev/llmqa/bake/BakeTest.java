@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BakeTest {
 
     @RegisterExtension
-    static final WarmTools TOOLS = new WarmTools();
+    static final WarmTools TOOLS = WarmTools.shared();
 
     @TempDir
     Path root;

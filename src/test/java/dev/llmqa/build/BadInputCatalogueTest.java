@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BadInputCatalogueTest {
 
     @RegisterExtension
-    static final WarmTools TOOLS = new WarmTools();
+    static final WarmTools TOOLS = WarmTools.shared();
 
     private static final String PAGE = "content/questions/02-bad.md";
     private static final String HEAD = "title=Bad\ntype=question\nstatus=published\norder=2\nsummary=S.\ntimeout=3\n~~~~~~\n";

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MainTest {
 
     @RegisterExtension
-    static final WarmTools TOOLS = new WarmTools();
+    static final WarmTools TOOLS = WarmTools.shared();
 
     @TempDir
     Path root;

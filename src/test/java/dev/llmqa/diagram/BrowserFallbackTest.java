@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BrowserFallbackTest {
 
     @RegisterExtension
-    static final WarmTools TOOLS = new WarmTools();
+    static final WarmTools TOOLS = WarmTools.shared();
 
     @TempDir
     Path root;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MathTest {
 
     @RegisterExtension
-    static final WarmTools TOOLS = new WarmTools();
+    static final WarmTools TOOLS = WarmTools.shared();
 
     @TempDir
     Path root;

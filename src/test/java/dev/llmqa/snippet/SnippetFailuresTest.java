@@ -28,7 +28,7 @@ class SnippetFailuresTest {
 
     /** Warm snippet JVMs, as the preview server keeps them: a failure must not spoil the next build. */
     @RegisterExtension
-    static final WarmTools TOOLS = new WarmTools();
+    static final WarmTools TOOLS = WarmTools.shared();
 
     /** The blocks fixture, built once; each test starts from a copy (sources, site/ and cache). */
     @TempDir
