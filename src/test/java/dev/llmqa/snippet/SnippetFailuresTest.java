@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SnippetFailuresTest {
 
     private static final String PAGE = "content/questions/01-kinds.md";
-    private static final String HEADER = "title=Kinds\ntype=question\nstatus=published\norder=1\nsummary=S.\ntimeout=3\n~~~~~~\n";
+    /** Room for a loaded machine: only the tests of time limits are meant to time out, and they set their own. */
+    private static final String HEADER = "title=Kinds\ntype=question\nstatus=published\norder=1\nsummary=S.\ntimeout=30\n~~~~~~\n";
 
     /** Warm snippet JVMs, as the preview server keeps them: a failure must not spoil the next build. */
     @RegisterExtension
@@ -84,7 +85,11 @@ class SnippetFailuresTest {
 
     /** Writes a page whose body starts on line 8, builds, and checks the failure and the untouched site. */
     private String failWith(String body) {
-        Fixtures.write(root.resolve(PAGE), HEADER + body);
+        return failWith(HEADER, body);
+    }
+
+    private String failWith(String header, String body) {
+        Fixtures.write(root.resolve(PAGE), header + body);
         String result = build(root);
         assertThat(result).startsWith("exit 1\nbuild failed with ");
         assertThat(Fixtures.fingerprint(root.resolve("site"))).isEqualTo(before);
@@ -118,7 +123,7 @@ class SnippetFailuresTest {
 
     @Test
     void an_endless_loop_times_out() {
-        assertThat(failWith("```java\nwhile (true) { }\n```\n"))
+        assertThat(failWith(HEADER.replace("timeout=30", "timeout=3"), "```java\nwhile (true) { }\n```\n"))
                 .contains("1. " + PAGE + ":9: timed out after 3 s (an endless loop?)");
     }
 
