@@ -18,16 +18,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * What the preview server keeps warm between builds (snippet JVMs, KaTeX, highlight.js), kept for a test's builds:
  * {@code @RegisterExtension static final WarmTools TOOLS = WarmTools.shared();}. Each tool starts on first use.
- * The shared set serves every class of the test JVM that registers it and stays up until the JVM ends (its snippet
- * JVMs end with it); a class that must see no process left closes it ({@link #close()}) and the next user starts
- * it again. A set of one's own ({@code new WarmTools(...)}) is closed after its class's last test. The builds are
+ * The shared set serves every class of the test JVM that registers it; it is closed after each such class and
+ * started again by the next. A set of one's own ({@code new WarmTools(...)}) is closed after its class too. The builds are
  * the real pipeline; only the start-up of its tools is shared.
  */
 public final class WarmTools implements AfterAllCallback, AutoCloseable {
 
     private static final WarmTools SHARED = new WarmTools(Runtime.getRuntime().availableProcessors(), true, true);
 
-    private final boolean shared;
     private final int workers;
     private final Lazy<WorkerPool> pool;
     private final Lazy<Katex> katex = new Lazy<>(Katex::new);
@@ -48,7 +46,6 @@ public final class WarmTools implements AfterAllCallback, AutoCloseable {
     }
 
     private WarmTools(int workers, boolean warmUp, boolean shared) {
-        this.shared = shared;
         this.workers = workers;
         List<String> jvm = new ArrayList<>(WorkerOptions.DEFAULT_JVM_OPTIONS);
         if (!warmUp) {
@@ -78,11 +75,14 @@ public final class WarmTools implements AfterAllCallback, AutoCloseable {
         return workers;
     }
 
+    /**
+     * Closes the set after each class, the shared one too (it starts again for the next class): with the shared
+     * snippet JVMs left up across classes, a fresh clone's first build of the project timed out loading examples,
+     * four runs in a row on a loaded machine (not yet understood).
+     */
     @Override
     public void afterAll(ExtensionContext context) {
-        if (!shared) {
-            close();
-        }
+        close();
     }
 
     /** Closes what was started; a later build starts it again. */
