@@ -42,6 +42,23 @@ public final class Fixtures {
         return target;
     }
 
+    /** Copies a folder and everything in it (a built project: sources, site/ and its cache) into {@code to}. */
+    public static Path copyTree(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return to;
+    }
+
     public static void write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());

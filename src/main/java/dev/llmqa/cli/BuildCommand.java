@@ -1,6 +1,7 @@
 package dev.llmqa.cli;
 
 import dev.llmqa.build.Pipeline;
+import dev.llmqa.build.Tools;
 import dev.llmqa.config.SandboxMode;
 import dev.llmqa.config.SiteConfig;
 import dev.llmqa.problem.BuildFailed;
@@ -47,15 +48,16 @@ final class BuildCommand implements Callable<Integer> {
         }
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), main.quiet,
                 config.settings().githubActions());
-        return build(config, console, true);
+        return build(config, console, true, main.kept);
     }
 
-    static int build(SiteConfig config, Console console, boolean publish) {
+    /** @param kept tools kept across builds, or null for a build that makes and closes its own */
+    static int build(SiteConfig config, Console console, boolean publish, Tools kept) {
         long start = System.nanoTime();
         String verb = publish ? "build" : "check";
         console.info("llmqa " + Version.number() + ": " + verb + " " + config.root());
         try {
-            Pipeline.standard(publish, console).run(config);
+            (kept == null ? Pipeline.standard(publish, console) : Pipeline.standard(publish, console, kept)).run(config);
             console.info(publish
                     ? "built " + config.display(config.out()) + "/ in " + Console.seconds(start)
                     : "checked in " + Console.seconds(start) + ": no problems");

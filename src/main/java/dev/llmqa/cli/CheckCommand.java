@@ -33,6 +33,6 @@ final class CheckCommand implements Callable<Integer> {
         SiteConfig config = SiteConfig.of(main.root).withStrictDiagrams(strictDiagrams).withSandbox(sandbox);
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), main.quiet,
                 config.settings().githubActions());
-        return BuildCommand.build(config, console, false);
+        return BuildCommand.build(config, console, false, main.kept);
     }
 }

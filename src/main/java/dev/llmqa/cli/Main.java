@@ -1,5 +1,6 @@
 package dev.llmqa.cli;
 
+import dev.llmqa.build.Tools;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -32,6 +33,13 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Tools a caller keeps warm across runs (the test suite); null: each build makes and closes its own. */
+    final Tools kept;
+
+    private Main(Tools kept) {
+        this.kept = kept;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -43,7 +51,12 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams; the exit code is returned, never passed to System.exit. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(args, out, err, null);
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter)}, building with tools the caller keeps (and closes). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Tools kept) {
+        CommandLine cli = new CommandLine(new Main(kept));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionStrategy(parsed -> {

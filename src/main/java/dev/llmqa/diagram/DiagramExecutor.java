@@ -154,8 +154,10 @@ public final class DiagramExecutor implements Executor<Drawings> {
         Matcher line = PARSE_LINE.matcher(error);
         int at = line.find() ? diagram.fileLine(Integer.parseInt(line.group(1))) : diagram.spot().line();
         String message = String.join("\n   ", error.strip().lines().map(String::stripTrailing).toList());
-        return Problem.at(diagram.spot().path(), at, "mermaid: " + message,
-                "Fix the diagram's syntax (https://mermaid.js.org/intro/syntax-reference.html); preview with ./llmqa serve.");
+        String hint = error.startsWith(MermaidCli.FAILED)
+                ? "Run the renderer by hand to see why: " + MermaidCli.BY_HAND
+                : "Fix the diagram's syntax (https://mermaid.js.org/intro/syntax-reference.html); preview with ./llmqa serve.";
+        return Problem.at(diagram.spot().path(), at, "mermaid: " + message, hint);
     }
 
     private static String read(Path file) {

@@ -25,6 +25,13 @@ import java.util.concurrent.TimeUnit;
 public final class MermaidCli implements DiagramRenderer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How a failure of the CLI itself (not of one diagram) starts. */
+    static final String FAILED = "the Mermaid CLI failed: ";
+    /** What to run to watch the renderer fail by hand, from the project folder. */
+    static final String BY_HAND = "echo '[{\"id\":\"d0\",\"source\":\"flowchart LR\\n A --> B\"}]'"
+            + " | (cd tools/mermaid && node render-batch.mjs --verbose)";
+    /** Lines of the renderer's stderr a failure shows. */
+    private static final int TAIL_LINES = 12;
 
     private final Path tool;
     private final Settings settings;
@@ -52,7 +59,7 @@ public final class MermaidCli implements DiagramRenderer {
             return Optional.of("no " + settings.chromium() + ": run apt-get install -y chromium");
         }
         if (!onPath("node", settings.path())) {
-            return Optional.of("Node.js is not installed");
+            return Optional.of("Node.js is not installed: run apt-get install -y nodejs npm");
         }
         return Optional.empty();
     }
@@ -63,7 +70,7 @@ public final class MermaidCli implements DiagramRenderer {
             return run(diagrams);
         } catch (IOException e) {
             List<Rendered> failed = new ArrayList<>();
-            diagrams.forEach(d -> failed.add(Rendered.failed("the Mermaid CLI failed: " + e.getMessage())));
+            diagrams.forEach(d -> failed.add(Rendered.failed(FAILED + e.getMessage())));
             return failed;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -84,11 +91,12 @@ public final class MermaidCli implements DiagramRenderer {
 
     private List<Rendered> run(List<Diagram> diagrams, List<Map<String, String>> request, Path temp)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("node", "render-batch.mjs").directory(tool.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder = new ProcessBuilder("node", "render-batch.mjs").directory(tool.toFile());
         builder.environment().put("TMPDIR", temp.toString());
         Process process = builder.start();
         CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+        // drained beside stdout (a full stderr pipe would stall the renderer); its end explains a failure
+        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> tail(process.getErrorStream()));
         // written beside the wait: a script that never reads its input must not block the build on a full pipe
         CompletableFuture<Void> stdin = CompletableFuture.runAsync(() -> {
             try (OutputStream in = process.getOutputStream()) {
@@ -108,12 +116,18 @@ public final class MermaidCli implements DiagramRenderer {
                 node.destroyForcibly();
             }
             tree.forEach(ProcessHandle::destroyForcibly);
-            throw new IOException("it did not finish within " + limit.toSeconds() + " s and was stopped");
+            throw new IOException("it did not finish within " + limit.toSeconds() + " s and was stopped"
+                    + lastWords(stderr));
         }
         stdin.join();
-        JsonNode answer = JSON.readTree(stdout.join());
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(stdout.join());
+        } catch (IOException e) {
+            answer = null;
+        }
         if (process.exitValue() != 0 || answer == null || !answer.isArray() || answer.size() != diagrams.size()) {
-            throw new IOException("it exited with " + process.exitValue() + " and no usable answer");
+            throw new IOException("it exited with " + process.exitValue() + " and no usable answer" + lastWords(stderr));
         }
         List<Rendered> rendered = new ArrayList<>();
         for (JsonNode one : answer) {
@@ -129,6 +143,41 @@ public final class MermaidCli implements DiagramRenderer {
         } catch (IOException e) {
             // a temporary folder that cannot be removed is left to the system's cleaning
         }
+    }
+
+    /** The renderer's last lines on stderr, as the end of a failure's message ("" when it said nothing). */
+    private static String lastWords(CompletableFuture<String> stderr) {
+        String said;
+        try {
+            said = stderr.get(3, TimeUnit.SECONDS).strip();
+        } catch (Exception e) {
+            said = "";
+        }
+        return said.isEmpty() ? "; it wrote nothing to stderr" : "; the last lines it wrote to stderr:\n" + said;
+    }
+
+    /** The last {@link #TAIL_LINES} lines of a stream, read to its end (keeping at most 16 KiB while reading). */
+    private static String tail(InputStream in) {
+        byte[] keep = new byte[0];
+        byte[] buffer = new byte[8192];
+        try (in) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                byte[] joined = new byte[Math.min(keep.length + n, 16 * 1024)];
+                int fromKeep = joined.length - n;
+                if (fromKeep >= 0) {
+                    System.arraycopy(keep, keep.length - fromKeep, joined, 0, fromKeep);
+                    System.arraycopy(buffer, 0, joined, fromKeep, n);
+                } else {
+                    System.arraycopy(buffer, n - joined.length, joined, 0, joined.length);
+                }
+                keep = joined;
+            }
+        } catch (IOException e) {
+            // the process is gone; what was read is what it said
+        }
+        List<String> lines = new String(keep, StandardCharsets.UTF_8).lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
     }
 
     private static byte[] readAll(InputStream in) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.llmqa.Fixtures;
+import dev.llmqa.WarmTools;
 import dev.llmqa.build.Pipeline;
 import dev.llmqa.build.Progress;
 import dev.llmqa.config.SiteConfig;
@@ -11,17 +12,23 @@ import dev.llmqa.problem.BuildFailed;
 import dev.llmqa.problem.Problem;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("integration")
 class BakeTest {
+
+    @RegisterExtension
+    static final WarmTools TOOLS = WarmTools.shared();
 
     @TempDir
     Path root;
 
     private List<Problem> failure() {
         BuildFailed failed = (BuildFailed) org.assertj.core.api.Assertions.catchThrowable(
-                () -> Pipeline.standard(false, Progress.SILENT).run(SiteConfig.of(root)));
+                () -> Pipeline.standard(false, Progress.SILENT, TOOLS.kept()).run(SiteConfig.of(root)));
         assertThat(failed).isNotNull();
         return failed.problems();
     }
@@ -55,7 +62,7 @@ class BakeTest {
     @Test
     void markdown_renders_tables_footnotes_admonitions_and_keeps_soft_breaks() throws Exception {
         Fixtures.copy("basic", root);
-        Pipeline.standard(true, Progress.SILENT).run(SiteConfig.of(root));
+        Pipeline.standard(true, Progress.SILENT, TOOLS.kept()).run(SiteConfig.of(root));
         String page = java.nio.file.Files.readString(root.resolve("site/questions/01-first.html"));
         assertThat(page).contains("<h2 id=\"a-section\"><a href=\"#a-section\" class=\"anchor\">A section</a></h2>", "class=\"footnote-ref\"", "adm-block", "Line one\nline two",
                 "<code class=\"language-java hljs\"><span class=\"hljs-type\">int</span> <span class=\"hljs-variable\">x</span>");

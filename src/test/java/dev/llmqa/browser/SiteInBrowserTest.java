@@ -2,10 +2,10 @@ package dev.llmqa.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.llmqa.build.Pipeline;
-import dev.llmqa.build.Progress;
-import dev.llmqa.config.SiteConfig;
+import dev.llmqa.ProjectSite;
 import dev.llmqa.serve.DevServer;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.openqa.selenium.By;
@@ -24,6 +25,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -34,10 +36,11 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The project's site in headless Chromium (Debian's chromium and chromedriver, installed by .ci/run), served on
+ * The project's site in headless Chromium (Debian's chromium and chromedriver at /usr/bin), served on
  * 127.0.0.1: pages load cleanly, search, the theme toggle, math and diagrams, accessibility (axe-core), and
  * screenshots under target/screenshots/ to look at.
  */
+@Tag("integration")
 class SiteInBrowserTest {
 
     private static Path site;
@@ -46,9 +49,7 @@ class SiteInBrowserTest {
 
     @BeforeAll
     static void buildServeAndOpen() throws Exception {
-        Path out = Files.createTempDirectory("llmqa-browser");
-        site = out.resolve("site");
-        Pipeline.standard(true, Progress.SILENT).run(SiteConfig.of(Path.of("")).withOut(site));
+        site = ProjectSite.folder();
         server = new DevServer(site, 0);
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -58,9 +59,17 @@ class SiteInBrowserTest {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        ByteArrayOutputStream driverLog = new ByteArrayOutputStream();
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
-        browser = new ChromeDriver(service, options);
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).withLogOutput(driverLog).build();
+        try {
+            browser = new ChromeDriver(service, options);
+        } catch (WebDriverException e) {
+            throw new AssertionError("chromium did not start through chromedriver: " + e.getMessage().lines().findFirst().orElse("")
+                    + "\nchromedriver's last lines:\n" + lastLines(driverLog.toString(StandardCharsets.UTF_8), 15)
+                    + "\nTry them by hand: /usr/bin/chromedriver --version; "
+                    + "/usr/bin/chromium --headless=new --no-sandbox --dump-dom about:blank", e);
+        }
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     }
 
@@ -72,6 +81,12 @@ class SiteInBrowserTest {
         if (server != null) {
             server.close();
         }
+    }
+
+    private static String lastLines(String text, int count) {
+        List<String> lines = text.strip().lines().toList();
+        String last = String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+        return last.isEmpty() ? "(none)" : last;
     }
 
     private static void open(String page) {
@@ -149,8 +164,8 @@ class SiteInBrowserTest {
     @TestFactory
     Stream<DynamicTest> axe_finds_no_serious_or_critical_violation() throws Exception {
         Path axeScript = Path.of("tools/axe/node_modules/axe-core/axe.min.js");
-        assertThat(axeScript).as("axe-core is not installed: run (cd tools/axe && npm ci --ignore-scripts); .ci/run does")
-                .isRegularFile();
+        assertThat(axeScript).as("axe-core is not installed: ./mvnw verify installs it before the integration tests;"
+                + " by hand: sh tools/install-test-tools.sh").isRegularFile();
         String axe = Files.readString(axeScript);
         List<String> pages = List.of("index.html", "about.html", "questions/08-kv-cache.html",
                 "questions/01-scaling-laws.html", "tags/index.html");
@@ -160,13 +175,17 @@ class SiteInBrowserTest {
             open(page);
             assertThat(((JavascriptExecutor) browser).executeScript("return document.documentElement.dataset.theme")).isEqualTo(theme);
             ((JavascriptExecutor) browser).executeScript(axe);
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> violations = (List<Map<String, Object>>) ((JavascriptExecutor) browser).executeAsyncScript(
+            Object answer = ((JavascriptExecutor) browser).executeAsyncScript(
                     "var done = arguments[arguments.length - 1];"
                             + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
                             + "  done(r.violations.map(function (v) { return {id: v.id, impact: v.impact, nodes: v.nodes.length,"
                             + "    first: v.nodes[0] ? v.nodes[0].target.join(' ') : ''}; }));"
-                            + "});");
+                            + "}, function (e) { done('axe.run failed: ' + e + (e && e.stack ? '\\n' + e.stack : '')); });");
+            assertThat(answer).as("axe-core on %s: %s%nTo see it in chromium, open the page with ./llmqa serve and run"
+                    + " tools/axe/node_modules/axe-core/axe.min.js, then axe.run(), in the devtools console", page, answer)
+                    .isInstanceOf(List.class);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> violations = (List<Map<String, Object>>) answer;
             ((JavascriptExecutor) browser).executeScript("localStorage.removeItem('llmqa-theme')");
             assertThat(violations).as(theme + ": " + page)
                     .filteredOn(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))).isEmpty();

@@ -3,16 +3,18 @@ package dev.llmqa.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmqa.Fixtures;
-import dev.llmqa.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.llmqa.WarmTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,15 +22,41 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The catalogue of bad input a pull request can bring. Each case fails the build with exit code 1 and the exact
- * first problem line, within a minute, and leaves the previously built site exactly as it was.
+ * first problem line, within a minute, and leaves the previously built site exactly as it was. The good site is
+ * built once; each case starts from a copy of it (sources, site/ and cache), and the builds share warm tools.
  */
+@Tag("integration")
 class BadInputCatalogueTest {
 
+    @RegisterExtension
+    static final WarmTools TOOLS = WarmTools.shared();
+
     private static final String PAGE = "content/questions/02-bad.md";
-    private static final String HEAD = "title=Bad\ntype=question\nstatus=published\norder=2\nsummary=S.\ntimeout=3\n~~~~~~\n";
+    /** Room for a loaded machine: only the endless loop is meant to time out, and it has its own 3 s. */
+    private static final String HEAD = "title=Bad\ntype=question\nstatus=published\norder=2\nsummary=S.\ntimeout=30\n~~~~~~\n";
+
+    /** The blocks fixture, built once. */
+    @TempDir
+    static Path built;
 
     @TempDir
     Path root;
+
+    private Map<String, String> before;
+
+    @BeforeAll
+    static void buildTheGoodSite() {
+        Fixtures.copy("blocks", built);
+        Result result = build(built);
+        assertThat(result.code()).as(result.err()).isZero();
+    }
+
+    @BeforeEach
+    void copyTheBuiltSite() {
+        Fixtures.copyTree(built, root);
+        before = Fixtures.fingerprint(root.resolve("site"));
+        assertThat(before).isNotEmpty();
+    }
 
     static Stream<Arguments> catalogue() {
         return Stream.of(
@@ -62,7 +90,7 @@ class BadInputCatalogueTest {
                 bad("a transcript that does not match", HEAD + "```jshell\njshell> 2 * 2\n$1 ==> 5\n```\n",
                         PAGE + ":10: the transcript does not match what jshell prints for: 2 * 2"),
                 bad("System.exit", HEAD + "```java\nSystem.exit(1);\n```\n", PAGE + ":9: the snippet ended the JVM (System.exit?)"),
-                bad("an endless loop", HEAD + "```java\nwhile (true) { }\n```\n", PAGE + ":9: timed out after 3 s (an endless loop?); the page's session was stopped"),
+                bad("an endless loop", HEAD + "```java timeout=3\nwhile (true) { }\n```\n", PAGE + ":9: timed out after 3 s (an endless loop?); the page's session was stopped"),
                 bad("a megabyte of output", HEAD + "```java\nSystem.out.print(\"y\".repeat(1 << 20));\n```\n",
                         PAGE + ":8: the block printed more than the 64 KiB a page may show"),
                 bad("an inline value that does not compile", HEAD + "It is `= nothing + 1`.\n", PAGE + ":8:"),
@@ -111,14 +139,11 @@ class BadInputCatalogueTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void bad_layouts_fail_at_their_place_and_keep_the_site(String name, Map<String, String> files, String firstProblem)
             throws Exception {
-        Fixtures.copy("blocks", root);
-        assertThat(build().code()).isZero();
-        Map<String, String> before = Fixtures.fingerprint(root.resolve("site"));
         for (Map.Entry<String, String> file : files.entrySet()) {
             Files.createDirectories(root.resolve(file.getKey()).getParent());
             Files.writeString(root.resolve(file.getKey()), file.getValue());
         }
-        Result result = build();
+        Result result = build(root);
         assertThat(result.code()).as(result.err()).isEqualTo(1);
         assertThat(result.err()).as(result.err()).contains("  1. " + firstProblem);
         assertThat(Fixtures.fingerprint(root.resolve("site"))).isEqualTo(before);
@@ -143,11 +168,8 @@ class BadInputCatalogueTest {
     }
 
     private void failsWith(byte[] bytes, String firstProblem) throws Exception {
-        Fixtures.copy("blocks", root);
-        assertThat(build().code()).isZero();
-        Map<String, String> before = Fixtures.fingerprint(root.resolve("site"));
         Files.write(root.resolve(PAGE), bytes);
-        Result result = build();
+        Result result = build(root);
         assertThat(result.code()).as(result.err()).isEqualTo(1);
         assertThat(result.err()).as(result.err()).contains("  1. " + firstProblem);
         assertThat(Fixtures.fingerprint(root.resolve("site"))).isEqualTo(before);
@@ -156,10 +178,8 @@ class BadInputCatalogueTest {
     private record Result(int code, String err) {
     }
 
-    private Result build() {
-        StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"build", "-q", "--root", root.toString()}, new PrintWriter(new StringWriter()),
-                new PrintWriter(err, true));
-        return new Result(code, err.toString());
+    private static Result build(Path project) {
+        WarmTools.Run run = TOOLS.cli("build", "-q", "--root", project.toString());
+        return new Result(run.code(), run.err());
     }
 }

@@ -3,6 +3,7 @@ package dev.llmqa.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmqa.Fixtures;
+import dev.llmqa.WarmTools;
 import dev.llmqa.config.SiteConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,14 +12,19 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Golden fixture sites: each fixtures/CASE with an expected/ folder is built and every output file compared
  * with expected/. Regenerate after an intended change with {@code ./mvnw test -Dgolden.update=true} and review
- * the diff.
+ * the diff. In the fast tier: the fixtures' few snippets run on one snippet JVM (not warmed up), started once for
+ * all of them.
  */
 class GoldenSiteTest {
+
+    @RegisterExtension
+    static final WarmTools TOOLS = new WarmTools(1, false);
 
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
@@ -36,7 +42,7 @@ class GoldenSiteTest {
     private void check(Path fixture) throws Exception {
         String name = fixture.getFileName().toString();
         Path root = Fixtures.copy(name, work.resolve(name));
-        Pipeline.standard(true, Progress.SILENT).run(SiteConfig.of(root));
+        Pipeline.standard(true, Progress.SILENT, TOOLS.kept()).run(SiteConfig.of(root));
         Path expected = fixture.resolve("expected");
         Files.deleteIfExists(root.resolve("site/js/lunr.min.js")); // copied verbatim from its WebJar: not ours to pin
         if (UPDATE) {

@@ -2,15 +2,18 @@ package dev.llmqa.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.llmqa.ProjectSite;
 import dev.llmqa.config.SiteConfig;
 import dev.llmqa.site.Page;
 import dev.llmqa.site.Site;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The project's own content builds: a home page, an about page and one page per question. */
+@Tag("integration")
 class ProjectSiteTest {
 
     @TempDir
@@ -18,24 +21,24 @@ class ProjectSiteTest {
 
     @Test
     void the_project_site_builds_with_a_page_per_question() throws Exception {
-        SiteConfig config = SiteConfig.of(Path.of("")).withOut(out.resolve("site"));
-        Site site = Pipeline.standard(true, Progress.SILENT).run(config);
+        Site site = ProjectSite.site();
+        Path built = ProjectSite.folder();
 
-        assertThat(out.resolve("site/index.html")).isNotEmptyFile();
-        assertThat(out.resolve("site/about.html")).isNotEmptyFile();
-        assertThat(out.resolve("site/css/site.css")).isNotEmptyFile();
-        assertThat(out.resolve("site/js/site.js")).isNotEmptyFile();
-        assertThat(out.resolve("site/404.html")).isNotEmptyFile();
-        assertThat(out.resolve("site/tags/index.html")).isNotEmptyFile();
-        String search = Files.readString(out.resolve("site/js/search-data.js"));
+        assertThat(built.resolve("index.html")).isNotEmptyFile();
+        assertThat(built.resolve("about.html")).isNotEmptyFile();
+        assertThat(built.resolve("css/site.css")).isNotEmptyFile();
+        assertThat(built.resolve("js/site.js")).isNotEmptyFile();
+        assertThat(built.resolve("404.html")).isNotEmptyFile();
+        assertThat(built.resolve("tags/index.html")).isNotEmptyFile();
+        String search = Files.readString(built.resolve("js/search-data.js"));
         assertThat(search).startsWith("window.LLMQA_SEARCH = [").containsPattern(
                 "\\{\"id\":\"questions/10-inference-optimization.html#[a-z-]+\",\"page\":\"[^\"]+\",\"section\":\"[^\"]+\",\"text\":\"[^\"]*PagedAttention");
-        assertThat(out.resolve("site/js/lunr.min.js")).isNotEmptyFile();
+        assertThat(built.resolve("js/lunr.min.js")).isNotEmptyFile();
         var questions = site.pages().stream().filter(p -> p.type().equals("question")).toList();
         assertThat(questions).isNotEmpty();
-        String home = Files.readString(out.resolve("site/index.html"));
+        String home = Files.readString(built.resolve("index.html"));
         for (Page question : questions) {
-            String html = Files.readString(out.resolve("site").resolve(question.uri()));
+            String html = Files.readString(built.resolve(question.uri()));
             String title = question.title().replace("&", "&amp;");
             assertThat(html).as(question.path()).contains("<h1>" + title + "</h1>");
             assertThat(home).as("home lists " + question.path()).contains(title);
@@ -43,7 +46,7 @@ class ProjectSiteTest {
             assertThat(dom.select(".toc a")).as(question.path() + ": on this page").isNotEmpty().allSatisfy(a ->
                     assertThat(dom.getElementById(a.attr("href").substring(1))).as(a.attr("href")).isNotNull());
             String download = dom.select(".try-it a[download]").attr("href");
-            assertThat(out.resolve("site/questions").resolve(download).normalize()).as(question.path() + ": try it").isNotEmptyFile();
+            assertThat(built.resolve("questions").resolve(download).normalize()).as(question.path() + ": try it").isNotEmptyFile();
             assertThat(dom.select(".try-it code").text()).startsWith("jshell examples/").endsWith(".jsh");
             assertThat(dom.select("button.theme-toggle")).hasSize(1);
             dom.select("pre, code, script").remove();

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,8 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The GitHub workflows are valid against GitHub's workflow schema (action-validator, from tools/workflows, which
- * .ci/run installs; a missing validator fails the test), and every action they use is pinned to a major version.
+ * ./mvnw verify installs; a missing validator fails the test), and every action they use is pinned to a major version.
  */
+@Tag("integration")
 class WorkflowsTest {
 
     private static final Path VALIDATOR = Path.of("tools/workflows/node_modules/.bin/action-validator");
@@ -63,8 +65,8 @@ class WorkflowsTest {
     }
 
     private static Run validate(Path workflow) throws Exception {
-        assertThat(VALIDATOR).as("the workflow validator is not installed: run `npm ci` in tools/workflows "
-                + "(.ci/run does)").isRegularFile();
+        assertThat(VALIDATOR).as("the workflow validator is not installed: ./mvnw verify installs it before the"
+                + " integration tests; by hand: sh tools/install-test-tools.sh").isRegularFile();
         Process process = new ProcessBuilder(List.of(VALIDATOR.toAbsolutePath().toString(), workflow.toString()))
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

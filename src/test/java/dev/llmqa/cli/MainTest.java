@@ -3,14 +3,21 @@ package dev.llmqa.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmqa.Fixtures;
+import dev.llmqa.WarmTools;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The command line; the tests that build (tagged integration) share warm snippet JVMs, KaTeX and highlight.js. */
 class MainTest {
+
+    @RegisterExtension
+    static final WarmTools TOOLS = WarmTools.shared();
 
     @TempDir
     Path root;
@@ -19,10 +26,11 @@ class MainTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), TOOLS.kept());
     }
 
     @Test
+    @Tag("integration")
     void build_prints_one_line_per_stage_and_writes_the_site() {
         Fixtures.copy("basic", root);
         assertThat(run("build", "--root", root.toString())).isEqualTo(0);
@@ -34,6 +42,7 @@ class MainTest {
     }
 
     @Test
+    @Tag("integration")
     void header_errors_fail_with_a_numbered_list_exit_1_and_the_site_unchanged() {
         Fixtures.copy("basic", root);
         assertThat(run("build", "-q", "--root", root.toString())).isEqualTo(0);
@@ -56,6 +65,7 @@ class MainTest {
     }
 
     @Test
+    @Tag("integration")
     void quiet_prints_nothing_on_success() {
         Fixtures.copy("basic", root);
         assertThat(run("-q", "build", "--root", root.toString())).isEqualTo(0);
@@ -63,6 +73,7 @@ class MainTest {
     }
 
     @Test
+    @Tag("integration")
     void build_out_writes_elsewhere() {
         Fixtures.copy("basic", root);
         Path elsewhere = root.resolve("public");
@@ -72,6 +83,7 @@ class MainTest {
     }
 
     @Test
+    @Tag("integration")
     void check_reports_without_writing_the_site() {
         Fixtures.copy("basic", root);
         assertThat(run("check", "--root", root.toString())).isEqualTo(0);

@@ -3,19 +3,26 @@ package dev.llmqa.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmqa.Fixtures;
+import dev.llmqa.WarmTools;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("integration")
 class NewCommandTest {
+
+    @RegisterExtension
+    static final WarmTools TOOLS = WarmTools.shared();
 
     @TempDir
     Path root;
 
     private int run(StringWriter out, StringWriter err, String... args) {
-        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), TOOLS.kept());
     }
 
     @Test

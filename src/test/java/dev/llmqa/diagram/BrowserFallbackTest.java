@@ -3,16 +3,23 @@ package dev.llmqa.diagram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmqa.Fixtures;
+import dev.llmqa.WarmTools;
 import dev.llmqa.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A project without the Mermaid CLI and with a diagram not in the store: drawn in the browser, from our own copy. */
+@Tag("integration")
 class BrowserFallbackTest {
+
+    @RegisterExtension
+    static final WarmTools TOOLS = WarmTools.shared();
 
     @TempDir
     Path root;
@@ -23,7 +30,7 @@ class BrowserFallbackTest {
         args[1] = "--root";
         args[2] = root.toString();
         System.arraycopy(extra, 0, args, 3, extra.length);
-        return Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+        return Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err, true), TOOLS.kept());
     }
 
     private void withoutStoredSvgs() throws java.io.IOException {

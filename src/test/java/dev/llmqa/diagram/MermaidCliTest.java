@@ -13,13 +13,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real Mermaid CLI (tools/mermaid, installed by .ci/run): batch drawing gives the same bytes as one mmdc call,
+ * The real Mermaid CLI (tools/mermaid, installed by ./mvnw verify): batch drawing gives the same bytes as one mmdc call,
  * a broken diagram fails at its line with mmdc's message while the others are drawn, and nothing is left running.
  */
+@Tag("integration")
 class MermaidCliTest {
 
     private static final Path TOOL = Path.of("tools/mermaid").toAbsolutePath();
@@ -50,7 +52,7 @@ class MermaidCliTest {
     @Test
     void the_tool_is_installed_here() {
         assertThat(new MermaidCli(TOOL, dev.llmqa.config.SiteConfig.of(java.nio.file.Path.of("")).settings()).unavailable())
-                .as("CI installs it with .ci/run; locally: cd tools/mermaid && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts").isEmpty();
+                .as("./mvnw verify installs it before the integration tests; by hand: sh tools/install-test-tools.sh").isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.llmqa.math;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmqa.Fixtures;
+import dev.llmqa.WarmTools;
 import dev.llmqa.cli.Main;
 import dev.llmqa.js.GraalJs;
 import dev.llmqa.js.JsEngine;
@@ -14,16 +15,20 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class MathTest {
+
+    @RegisterExtension
+    static final WarmTools TOOLS = WarmTools.shared();
 
     @TempDir
     Path root;
 
     private int build(StringWriter err) {
         return Main.run(new String[] {"build", "-q", "--root", root.toString()}, new PrintWriter(new StringWriter()),
-                new PrintWriter(err, true));
+                new PrintWriter(err, true), TOOLS.kept());
     }
 
     @Test
@@ -64,6 +69,7 @@ class MathTest {
     }
 
     @Test
+    @Tag("integration")
     void a_page_with_math_gets_html_and_the_katex_stylesheet_and_fonts() throws Exception {
         Fixtures.copy("basic", root);
         Fixtures.write(root.resolve("content/about.md"), "title=A\ntype=page\nstatus=published\n~~~~~~\n"
@@ -78,6 +84,7 @@ class MathTest {
     }
 
     @Test
+    @Tag("integration")
     void invalid_tex_fails_at_its_line_and_column() {
         Fixtures.copy("basic", root);
         Fixtures.write(root.resolve("content/about.md"), "title=A\ntype=page\nstatus=published\n~~~~~~\n"

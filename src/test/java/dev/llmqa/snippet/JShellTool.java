@@ -21,7 +21,9 @@ final class JShellTool {
      * from normal, so the feedback formats are the same) to split the output.
      */
     static List<String> transcript(List<String> inputs) throws IOException, InterruptedException {
-        Process jshell = new ProcessBuilder("jshell", "-q", "-J-Dfile.encoding=UTF-8").redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of("jshell", "-q", "-J-Dfile.encoding=UTF-8"));
+        command.addAll(JshellToolTest.SHORT_RUN);
+        Process jshell = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (OutputStream in = jshell.getOutputStream()) {
             StringBuilder script = new StringBuilder();
             script.append("/set mode llmqa normal -quiet\n");

@@ -22,12 +22,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every executable block and inline value of the project's pages is a test named {@code NN-slug.md:LINE}, so
  * {@code mvn test} and IDEs list each example and show its failure. Each page runs once, in its own session.
  */
+@Tag("integration")
 class ProjectExamplesTest {
 
     private static WorkerPool pool;

@@ -3,59 +3,94 @@ package dev.llmqa.snippet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmqa.Fixtures;
-import dev.llmqa.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.llmqa.WarmTools;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each way a snippet can fail fails the whole build once, with the exact {@code path:line} and a clear message,
  * without hanging, and with the previous site untouched.
  */
+@Tag("integration")
 class SnippetFailuresTest {
 
     private static final String PAGE = "content/questions/01-kinds.md";
-    private static final String HEADER = "title=Kinds\ntype=question\nstatus=published\norder=1\nsummary=S.\ntimeout=3\n~~~~~~\n";
+    /** Room for a loaded machine: only the tests of time limits are meant to time out, and they set their own. */
+    private static final String HEADER = "title=Kinds\ntype=question\nstatus=published\norder=1\nsummary=S.\ntimeout=30\n~~~~~~\n";
+
+    /** Warm snippet JVMs, as the preview server keeps them: a failure must not spoil the next build. */
+    @RegisterExtension
+    static final WarmTools TOOLS = WarmTools.shared();
+
+    /** The blocks fixture, built once; each test starts from a copy (sources, site/ and cache). */
+    @TempDir
+    static Path built;
 
     @TempDir
     Path root;
 
     private Map<String, String> before;
 
+    @BeforeAll
+    static void buildOnce() {
+        Fixtures.copy("blocks", built);
+        assertThat(build(built)).startsWith("exit 0");
+    }
+
     @BeforeEach
-    void builtOnce() {
-        Fixtures.copy("blocks", root);
-        assertThat(build()).startsWith("exit 0");
+    void copyTheBuiltSite() {
+        Fixtures.copyTree(built, root);
         before = Fixtures.fingerprint(root.resolve("site"));
+        assertThat(before).isNotEmpty();
     }
 
     /** Builds and returns "exit N" and stderr. */
-    private String build() {
-        StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"build", "-q", "--root", root.toString()}, new PrintWriter(new StringWriter()),
-                new PrintWriter(err, true));
-        return "exit " + code + "\n" + err;
+    private static String build(Path root) {
+        WarmTools.Run run = TOOLS.cli("build", "-q", "--root", root.toString());
+        return "exit " + run.code() + "\n" + run.err();
     }
 
+    /** After each failure only the pool's own snippet JVMs run: a stopped one and whatever it started are gone. */
     @AfterEach
     void noProcessLeftBehind() throws InterruptedException {
+        assertThat(settledProcesses(TOOLS.workers())).hasSizeLessThanOrEqualTo(TOOLS.workers());
+    }
+
+    /** Once the tools are closed, nothing at all. */
+    @AfterAll
+    static void nothingLeftOnceClosed() throws InterruptedException {
+        TOOLS.close();
+        assertThat(settledProcesses(0)).isEmpty();
+    }
+
+    /** The command lines of this JVM's live descendants, once at most {@code expected} are left (or 5 s passed). */
+    private static List<String> settledProcesses(int expected) throws InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+        while (ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count() > expected
+                && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .map(p -> p.info().commandLine().orElse("?"))).isEmpty();
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(p -> p.info().commandLine().orElse("?")).toList();
     }
 
     /** Writes a page whose body starts on line 8, builds, and checks the failure and the untouched site. */
     private String failWith(String body) {
-        Fixtures.write(root.resolve(PAGE), HEADER + body);
-        String result = build();
+        return failWith(HEADER, body);
+    }
+
+    private String failWith(String header, String body) {
+        Fixtures.write(root.resolve(PAGE), header + body);
+        String result = build(root);
         assertThat(result).startsWith("exit 1\nbuild failed with ");
         assertThat(Fixtures.fingerprint(root.resolve("site"))).isEqualTo(before);
         return result;
@@ -88,7 +123,7 @@ class SnippetFailuresTest {
 
     @Test
     void an_endless_loop_times_out() {
-        assertThat(failWith("```java\nwhile (true) { }\n```\n"))
+        assertThat(failWith(HEADER.replace("timeout=30", "timeout=3"), "```java\nwhile (true) { }\n```\n"))
                 .contains("1. " + PAGE + ":9: timed out after 3 s (an endless loop?)");
     }
 

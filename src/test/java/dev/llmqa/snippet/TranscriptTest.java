@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Transcript steps print what the real jshell tool prints for the same inputs (compared with /usr/bin/jshell). */
+@Tag("integration")
 class TranscriptTest {
 
     private static WorkerPool pool;

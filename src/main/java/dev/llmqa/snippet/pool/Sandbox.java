@@ -50,7 +50,7 @@ public interface Sandbox {
      * @param path the build's {@code PATH}, to find {@code bwrap}
      * @throws Unavailable the mode is {@code required} and bubblewrap cannot run
      */
-    static Sandbox choose(SandboxMode mode, String path, WorkerOptions options) {
+    public static Sandbox choose(SandboxMode mode, String path, WorkerOptions options) {
         if (mode == SandboxMode.OFF) {
             return new Unsandboxed("--sandbox=off");
         }
