@@ -9,6 +9,7 @@ import dev.llmqa.problem.Problems;
 import dev.llmqa.site.Site;
 import dev.llmqa.snippet.pool.PageProgram;
 import dev.llmqa.snippet.pool.PageResult;
+import dev.llmqa.snippet.wire.Step;
 import dev.llmqa.snippet.pool.SnippetRunner;
 import dev.llmqa.snippet.pool.StepResult;
 import java.nio.file.Path;
@@ -35,7 +36,17 @@ class SlowestPagesTest {
         public PageResult run(PageProgram program) {
             Duration each = STEP_TIME.getOrDefault(program.page(), Duration.ofMillis(1));
             return new PageResult(program.page(), program.steps().stream()
-                    .map(s -> new StepResult(s, "", false, List.of(), null, each, Optional.empty())).toList(), true);
+                    .map(s -> new StepResult(s, "", false, answers(s), s instanceof Step.Value ? "1" : null, each,
+                            Optional.empty())).toList(), true);
+        }
+
+        /**
+         * One answer per transcript input, as the cache requires of a stored page: the fixture's one transcript asks
+         * {@code 1 + 1}, and this is what jshell answers.
+         */
+        private List<String> answers(Step step) {
+            return step instanceof Step.Transcript transcript ? transcript.sources().stream().map(s -> "$1 ==> 2").toList()
+                    : List.of();
         }
 
         @Override
