@@ -21,6 +21,9 @@ if command -v node >/dev/null 2>&1; then
 fi
 [ -x /usr/bin/chromium ] || need "chromium (/usr/bin/chromium)" "chromium"
 [ -x /usr/bin/chromedriver ] || need "chromedriver (/usr/bin/chromedriver)" "chromium-driver"
+# the snippet sandbox: the hostile-snippet tests need it (they are never skipped)
+command -v bwrap >/dev/null 2>&1 || need "bubblewrap (bwrap), the snippet sandbox" "bubblewrap"
+command -v prlimit >/dev/null 2>&1 && command -v setpriv >/dev/null 2>&1 || need "prlimit and setpriv" "util-linux"
 
 if [ -n "$missing" ]; then
   {
