@@ -132,9 +132,6 @@ final class Bubblewrap implements Sandbox {
                 args.addAll(List.of("--ro-bind", system, system));
             }
         }
-        for (Path path : readOnly(options)) {
-            args.addAll(List.of("--ro-bind", path.toString(), path.toString()));
-        }
         args.addAll(List.of("--ro-bind", prlimit.toString(), "/usr/bin/prlimit"));
         args.addAll(List.of("--proc", "/proc", "--dir", "/dev"));
         for (String device : List.of("null", "zero", "random", "urandom")) {
@@ -142,8 +139,12 @@ final class Bubblewrap implements Sandbox {
         }
         args.addAll(List.of("--symlink", "/proc/self/fd", "/dev/fd", "--symlink", "/proc/self/fd/0", "/dev/stdin",
                 "--symlink", "/proc/self/fd/1", "/dev/stdout", "--symlink", "/proc/self/fd/2", "/dev/stderr"));
-        args.addAll(List.of("--size", Long.toString(TMPFS_BYTES), "--tmpfs", "/tmp", "--dir", HOME, "--dir", WORK,
-                "--chdir", WORK, "--remount-ro", "/", "--"));
+        args.addAll(List.of("--size", Long.toString(TMPFS_BYTES), "--tmpfs", "/tmp", "--dir", HOME, "--dir", WORK));
+        // after the tmpfs: a project cloned under /tmp (its jar, its classes) must not be hidden by it
+        for (Path path : readOnly(options)) {
+            args.addAll(List.of("--ro-bind", path.toString(), path.toString()));
+        }
+        args.addAll(List.of("--chdir", WORK, "--remount-ro", "/", "--"));
         args.addAll(List.of("/usr/bin/prlimit", "--nproc=" + TASKS, "--"));
         return args;
     }
