@@ -78,7 +78,7 @@ class BusyMachineTest {
         }
 
         assertThat(problems.list()).isEmpty();
-        assertThat(done.summary()).matches("1\\d pages ran .*, 0 from cache");
+        assertThat(done.summary()).matches("1\\d pages ran .*, 0 from cache; slowest: .*");
         assertThat(done.results().printed()).isNotEmpty();
     }
 
