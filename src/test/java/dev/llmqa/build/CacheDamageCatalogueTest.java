@@ -93,7 +93,7 @@ class CacheDamageCatalogueTest {
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void damaged_entries_are_named_recomputed_and_the_site_equals_a_clean_build(Damage damage) throws Exception {
         Path root = project(work.resolve(damage.name()));
-        copyTree(clean.resolve(".llmqa"), root.resolve(".llmqa"));
+        Fixtures.copyTree(clean.resolve(".llmqa"), root.resolve(".llmqa"));
         List<Path> all = entries(root);
         List<String> damaged = new ArrayList<>();
         List<byte[]> bytes = new ArrayList<>();
@@ -124,7 +124,7 @@ class CacheDamageCatalogueTest {
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void a_damaged_stored_diagram_without_the_mermaid_cli_fails_at_the_diagram_and_keeps_the_site() throws Exception {
         Path root = project(work.resolve("diagram-no-cli"));
-        copyTree(clean.resolve(".llmqa"), root.resolve(".llmqa"));
+        Fixtures.copyTree(clean.resolve(".llmqa"), root.resolve(".llmqa"));
         build(root, new ArrayList<>());
         Map<String, String> before = Fixtures.fingerprint(root.resolve("site"));
         Path svg = onlyDiagram(root);
@@ -161,7 +161,7 @@ class CacheDamageCatalogueTest {
                 .as("CI installs it with .ci/run; locally: cd tools/mermaid && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts")
                 .isRegularFile();
         Path root = project(work.resolve("diagram-cli"));
-        copyTree(clean.resolve(".llmqa"), root.resolve(".llmqa"));
+        Fixtures.copyTree(clean.resolve(".llmqa"), root.resolve(".llmqa"));
         Files.createDirectories(root.resolve("tools"));
         Files.createSymbolicLink(root.resolve("tools/mermaid"), tool);
         Files.delete(onlyDiagram(root)); // the key names the CLI's configuration, which the fixture does not have
@@ -228,16 +228,4 @@ class CacheDamageCatalogueTest {
         return ("llmqa-cache 1 " + key + " " + digest + "\n" + body).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-    }
 }
