@@ -48,7 +48,7 @@ class GoldenSiteTest {
         if (UPDATE) {
             Folders.delete(expected);
             Files.createDirectories(expected);
-            copyTree(root.resolve("site"), expected);
+            Fixtures.copyTree(root.resolve("site"), expected);
         }
         Map<String, String> built = Fixtures.fingerprint(root.resolve("site"));
         assertThat(built.keySet()).as("files of %s", name).isEqualTo(Fixtures.fingerprint(expected).keySet());
@@ -62,18 +62,5 @@ class GoldenSiteTest {
     /** Run times differ from run to run; everything else must not. */
     static String stable(String html) {
         return html.replaceAll("in (&lt;1|\\d+) ms", "in # ms");
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }
