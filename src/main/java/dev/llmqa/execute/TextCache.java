@@ -46,6 +46,8 @@ public final class TextCache {
     private final SiteConfig config;
     private final Problems problems;
     private final Map<String, String> thisBuild = new HashMap<>();
+    /** Entries already read from disk and verified in this build: a caller that asks first and then gets reads once. */
+    private final Map<String, String> verified = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicBoolean writeWarned = new AtomicBoolean();
     private int computed;
     private int stored;
@@ -122,6 +124,10 @@ public final class TextCache {
         if (!read) {
             return Optional.empty();
         }
+        String known = verified.get(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
         Path file = file(key);
         byte[] bytes;
         try {
@@ -146,6 +152,7 @@ public final class TextCache {
             reject(key, wrong.get());
             return Optional.empty();
         }
+        verified.put(key, entry.text());
         return Optional.of(entry.text());
     }
 
@@ -154,6 +161,7 @@ public final class TextCache {
      * deletes it, so the entry computed in its place replaces it.
      */
     public void reject(String key, String why) {
+        verified.remove(key);
         Path file = file(key);
         problems.warn(Problem.at(config.display(file), 0, "damaged cache entry, not used: " + why
                         + "; it is computed again and replaced",
