@@ -26,6 +26,10 @@ final class BuildLock implements AutoCloseable {
     static final String FILE = ".llmqa/build.lock";
     /** Locked past the pid the file holds, so a waiting build can read whose lock it is on every platform. */
     private static final long REGION = 1L << 20;
+    /** Wider than any pid (a long), so every holder's write covers the one before it. */
+    private static final int PID_WIDTH = 20;
+    /** How long a waiting build gives a new holder to write its pid before it says "pid unknown". */
+    private static final Duration PID_GRACE = Duration.ofSeconds(2);
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -45,16 +49,22 @@ final class BuildLock implements AutoCloseable {
         Files.createDirectories(file.getParent());
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
-            long deadline = System.nanoTime() + patience.toNanos();
+            long firstTry = System.nanoTime();
+            long deadline = firstTry + patience.toNanos();
             boolean said = false;
             while (true) {
                 FileLock lock = tryLock(channel);
                 if (lock != null) {
-                    channel.truncate(0);
-                    channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+                    // One write of a fixed width, never a truncate first: a waiting build reads a whole pid or none.
+                    channel.write(ByteBuffer.wrap(String.format("%-" + PID_WIDTH + "d\n", ProcessHandle.current().pid())
+                            .getBytes(StandardCharsets.US_ASCII)), 0);
                     return new BuildLock(channel, lock);
                 }
                 String holder = holder(channel);
+                if (holder.equals("unknown") && !said && System.nanoTime() < firstTry + PID_GRACE.toNanos()) {
+                    Thread.sleep(20); // the holder has locked but not yet written its pid
+                    continue;
+                }
                 if (!said) {
                     progress.waiting("waiting for another build of this project (pid " + holder + ") to finish…");
                     said = true;
@@ -88,13 +98,16 @@ final class BuildLock implements AutoCloseable {
     private static String holder(FileChannel channel) throws IOException {
         ByteBuffer pid = ByteBuffer.allocate(32);
         channel.read(pid, 0);
-        String text = new String(pid.array(), 0, pid.position(), StandardCharsets.US_ASCII).strip();
-        return text.matches("\\d+") ? text : "unknown";
+        String text = new String(pid.array(), 0, pid.position(), StandardCharsets.US_ASCII).lines().findFirst().orElse("").strip();
+        // A pid left by a build that ended (or was killed) is not the holder: the new holder has not written yet.
+        boolean alive = text.matches("\\d{1,18}") && ProcessHandle.of(Long.parseLong(text)).map(ProcessHandle::isAlive).orElse(false);
+        return alive ? text : "unknown";
     }
 
     @Override
     public void close() throws IOException {
         try (FileChannel c = channel) {
+            c.truncate(0); // while still held: the next waiter never reads this build's pid as its holder's
             lock.release();
         }
     }
