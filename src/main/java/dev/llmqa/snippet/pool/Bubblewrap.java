@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,11 @@ final class Bubblewrap implements Sandbox {
     static final int TASKS = 512;
     static final String HOME = "/tmp/home";
     static final String WORK = "/tmp/work";
+    /**
+     * Where the worker's class path is seen inside: not at its host paths, so nothing of the project's place shows
+     * (a project cloned under /tmp would otherwise sit in the writable tmpfs, folders around its jar included).
+     */
+    static final String CLASS_PATH = "/llmqa/cp";
 
     private static final int NOBODY = 65534;
 
@@ -99,7 +105,8 @@ final class Bubblewrap implements Sandbox {
     public Launch prepare(WorkerOptions options) {
         List<String> command = new ArrayList<>(prefix(options));
         // the host's zone by name: the sandbox has no /etc/timezone or zoneinfo to find it by
-        command.addAll(options.command(List.of("-Duser.home=" + HOME, "-Djava.io.tmpdir=/tmp",
+        command.addAll(options.withClassPath(String.join(File.pathSeparator, classPath(options).values()))
+                .command(List.of("-Duser.home=" + HOME, "-Djava.io.tmpdir=/tmp",
                 "-Duser.timezone=" + TimeZone.getDefault().getID())));
         ProcessBuilder process = new ProcessBuilder(command);
         // the sandbox's PID 1 is a fork of bwrap, whose environment a snippet can read in /proc/1/environ
@@ -140,16 +147,31 @@ final class Bubblewrap implements Sandbox {
         args.addAll(List.of("--symlink", "/proc/self/fd", "/dev/fd", "--symlink", "/proc/self/fd/0", "/dev/stdin",
                 "--symlink", "/proc/self/fd/1", "/dev/stdout", "--symlink", "/proc/self/fd/2", "/dev/stderr"));
         args.addAll(List.of("--size", Long.toString(TMPFS_BYTES), "--tmpfs", "/tmp", "--dir", HOME, "--dir", WORK));
-        // after the tmpfs: a project cloned under /tmp (its jar, its classes) must not be hidden by it
         for (Path path : readOnly(options)) {
             args.addAll(List.of("--ro-bind", path.toString(), path.toString()));
         }
+        classPath(options).forEach((host, inside) -> args.addAll(List.of("--ro-bind", host.toString(), inside)));
         args.addAll(List.of("--chdir", WORK, "--remount-ro", "/", "--"));
         args.addAll(List.of("/usr/bin/prlimit", "--nproc=" + TASKS, "--"));
         return args;
     }
 
-    /** The JDK, what its links point to outside it (Debian keeps conf/ in /etc), and the worker's class path. */
+    /**
+     * The worker's class path entries that exist, each with its path inside the sandbox:
+     * {@code /llmqa/cp/<index>/<name>} (a jar keeps its name, a folder of classes its own).
+     */
+    private static Map<Path, String> classPath(WorkerOptions options) {
+        Map<Path, String> entries = new LinkedHashMap<>();
+        for (String entry : options.classPath().split(File.pathSeparator)) {
+            Path path = Path.of(entry).toAbsolutePath().normalize();
+            if (Files.exists(path) && !entries.containsKey(path)) {
+                entries.put(path, CLASS_PATH + "/" + entries.size() + "/" + path.getFileName());
+            }
+        }
+        return entries;
+    }
+
+    /** The JDK and what its links point to outside it (Debian keeps conf/ in /etc), seen at their own paths. */
     private static Set<Path> readOnly(WorkerOptions options) {
         Set<Path> paths = new LinkedHashSet<>();
         Path javaHome = realPath(Path.of(options.java())).getParent().getParent();
@@ -165,12 +187,6 @@ final class Bubblewrap implements Sandbox {
                         .forEach(paths::add);
             } catch (IOException e) {
                 // an unreadable part of the JDK stays out of the sandbox; the probe shows if the JVM needs it
-            }
-        }
-        for (String entry : options.classPath().split(File.pathSeparator)) {
-            Path path = Path.of(entry).toAbsolutePath().normalize();
-            if (Files.exists(path)) {
-                paths.add(path);
             }
         }
         return paths;

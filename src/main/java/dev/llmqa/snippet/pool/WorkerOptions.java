@@ -42,6 +42,11 @@ public record WorkerOptions(String java, String classPath, List<String> jvmOptio
         return new WorkerOptions(java, classPath, options, pagesPerWorker);
     }
 
+    /** The same worker with its classes found elsewhere (where a sandbox shows them). */
+    WorkerOptions withClassPath(String path) {
+        return new WorkerOptions(java, path, jvmOptions, pagesPerWorker);
+    }
+
     List<String> command(List<String> extraJvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(java);

@@ -109,21 +109,31 @@ class HostileSnippetsTest {
     void the_project_cannot_be_written_into() {
         Problem problem = failure("int a = 1;\nFiles.writeString(Path.of(\"" + PROJECT + "/planted.txt\"), \"x\");");
 
-        // only the way to the class path is there, read-only
+        // nothing of the project is there, wherever it lies (a clone under /tmp too): its classes are seen elsewhere
         assertThat(problem.location()).isEqualTo(PAGE + ":11");
-        assertThat(problem.message()).isEqualTo("FileSystemException: " + PROJECT + "/planted.txt: Read-only file system");
+        assertThat(problem.message()).isEqualTo("NoSuchFileException: " + PROJECT + "/planted.txt");
         assertThat(PROJECT.resolve("planted.txt")).doesNotExist();
     }
 
     @Test
     void the_class_path_is_read_only() throws IOException {
-        Path classes = Path.of(WorkerOptions.defaults().classPath());
-        Path target = Files.isDirectory(classes) ? classes.resolve("planted.txt") : classes.resolveSibling("planted.txt");
-        Problem problem = failure("Files.writeString(Path.of(\"" + target + "\"), \"x\");");
+        Problem problem = failure("""
+                Path classes = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]);
+                Files.writeString(Files.isDirectory(classes) ? classes.resolve("planted.txt") : classes.resolveSibling("planted.txt"), "x");
+                """);
 
-        assertThat(problem.location()).isEqualTo(PAGE + ":10");
-        assertThat(problem.message()).contains("Read-only file system");
-        assertThat(target).doesNotExist();
+        assertThat(problem.location()).isEqualTo(PAGE + ":11");
+        assertThat(problem.message()).startsWith("FileSystemException: " + Bubblewrap.CLASS_PATH + "/0/").endsWith(": Read-only file system");
+        Path classes = Path.of(WorkerOptions.defaults().classPath());
+        Path host = Files.isDirectory(classes) ? classes.resolve("planted.txt") : classes.resolveSibling("planted.txt");
+        assertThat(host).doesNotExist();
+    }
+
+    @Test
+    void the_class_path_is_seen_at_the_sandbox_own_place_not_the_project() {
+        String seen = output("System.out.println(System.getProperty(\"java.class.path\"));");
+
+        assertThat(seen).startsWith(Bubblewrap.CLASS_PATH + "/0/").doesNotContain(PROJECT.toString());
     }
 
     @Test
