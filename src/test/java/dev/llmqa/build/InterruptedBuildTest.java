@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.llmqa.Fixtures;
+import dev.llmqa.WarmTools;
 import dev.llmqa.config.SiteConfig;
 import dev.llmqa.problem.BuildFailed;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,9 +28,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A build killed (SIGKILL) in each stage, then built again: site/ is the previous site or the new one, never a mix;
  * no worker JVM outlives the build; the next build succeeds and leaves no staging folder, moved-aside site or
  * half-written file. Two builds started at once both end with the right site, the second after waiting.
+ *
+ * <p>The builds that are killed, and the two at once, are the real command line in child JVMs. The old site is
+ * built once and each case starts from a copy of it (sources, site/ and cache); the builds after a kill run in
+ * this JVM with warm tools: the same pipeline, on what the killed build left.
  */
 @Tag("integration")
 class InterruptedBuildTest {
+
+    @RegisterExtension
+    static final WarmTools TOOLS = WarmTools.shared();
 
     private static final String MATH_PAGE = "title=Math\ntype=page\nstatus=published\n~~~~~~\n"
             + "Inline $a_i + b$ and `= 6 * 7` here.\n";
@@ -38,23 +47,33 @@ class InterruptedBuildTest {
 
     private static Map<String, String> oldSite;
     private static Map<String, String> newSite;
+    /** The project with the old site built (A): each case starts from a copy of it. */
+    private static Path built;
 
     /** The site before (A) and after (B) a change of prose, math and a snippet, each built cleanly. */
     @BeforeAll
     static void buildBothSitesOnce() throws Exception {
-        oldSite = Fixtures.fingerprint(buildOld(work.resolve("old")).resolve("site"));
-        Path changed = buildOld(work.resolve("new"));
+        built = work.resolve("old");
+        Fixtures.copy("basic", built);
+        Fixtures.write(built.resolve("content/about.md"), MATH_PAGE);
+        build(built);
+        oldSite = Fixtures.fingerprint(built.resolve("site"));
+        Path changed = work.resolve("new");
+        Fixtures.copy("basic", changed);
+        Fixtures.write(changed.resolve("content/about.md"), MATH_PAGE);
         change(changed);
-        Pipeline.standard(true, Progress.SILENT).run(SiteConfig.of(changed).withReproducible(true));
+        build(changed);
         newSite = Fixtures.fingerprint(changed.resolve("site"));
         assertThat(newSite).isNotEqualTo(oldSite);
     }
 
-    private static Path buildOld(Path root) throws Exception {
-        Fixtures.copy("basic", root);
-        Fixtures.write(root.resolve("content/about.md"), MATH_PAGE);
-        Pipeline.standard(true, Progress.SILENT).run(SiteConfig.of(root).withReproducible(true));
-        return root;
+    private static void build(Path root) throws Exception {
+        Pipeline.standard(true, Progress.SILENT, TOOLS.kept()).run(SiteConfig.of(root).withReproducible(true));
+    }
+
+    /** A copy of the project with the old site built, at {@code root}. */
+    private static Path buildOld(Path root) {
+        return Fixtures.copyTree(built, root);
     }
 
     /** New prose and math, and a snippet and an inline value to run again (so the kill can meet worker JVMs). */
@@ -114,8 +133,7 @@ class InterruptedBuildTest {
     }
 
     private void killedAndBuiltAgainAfter(Path root) throws Exception {
-        ChildBuild next = ChildBuild.start(root);
-        assertThat(next.exit(4)).as(next::stderr).isZero();
+        build(root);
         assertThat(Fixtures.fingerprint(root.resolve("site"))).isEqualTo(newSite);
         assertThat(ChildBuild.leftovers(root)).isEmpty();
     }
@@ -144,7 +162,7 @@ class InterruptedBuildTest {
         Fixtures.write(root.resolve(".site.staging-456/questions/01-first.html"), "half a page");
         Fixtures.write(root.resolve("diagrams/.entry789.tmp"), "half an svg");
         Fixtures.write(root.resolve("content/questions/01-first.md"), "title=Broken\ntype=question\nstatus=oops\n~~~~~~\n");
-        assertThatThrownBy(() -> Pipeline.standard(true, Progress.SILENT).run(SiteConfig.of(root).withReproducible(true)))
+        assertThatThrownBy(() -> build(root))
                 .isInstanceOf(BuildFailed.class);
         assertThat(Fixtures.fingerprint(root.resolve("site"))).isEqualTo(oldSite);
         assertThat(ChildBuild.leftovers(root)).isEmpty();
