@@ -9,13 +9,14 @@ import java.nio.file.Path;
 
 /**
  * The project's own site (content/, templates/, examples/ of this checkout), built once per test JVM into
- * target/project-site/ for the tests that only read it (they must not change it). The build is the command
+ * target/project-site&lt;fork&gt;/ for the tests that only read it (they must not change it). The build is the command
  * line's: its own tools, the project's snippet cache. (With the shared warm tools, a fresh clone's first build of
  * the project timed out loading examples twice in a row on a loaded machine; not yet understood.)
  */
 public final class ProjectSite {
 
-    private static final Path OUT = Path.of("target/project-site").toAbsolutePath();
+    /** One per test JVM: the integration tier runs two side by side (Failsafe's fork number). */
+    private static final Path OUT = Path.of("target/project-site" + System.getProperty("llmqa.test.fork", "")).toAbsolutePath();
     private static Site built;
 
     private ProjectSite() {

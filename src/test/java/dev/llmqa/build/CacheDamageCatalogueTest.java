@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.llmqa.Fixtures;
+import dev.llmqa.WarmTools;
 import dev.llmqa.config.SiteConfig;
 import dev.llmqa.problem.BuildFailed;
 import dev.llmqa.problem.Problem;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,6 +36,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @Tag("integration")
 class CacheDamageCatalogueTest {
+
+    /** The builds share snippet JVMs and the JavaScript engine: the pipeline is the real one, only tool start-up is shared. */
+    @RegisterExtension
+    static final WarmTools TOOLS = WarmTools.shared();
 
     private static final String MATH_PAGE = "title=Math\ntype=page\nstatus=published\n~~~~~~\n"
             + "Inline $a_i + b$ and\n\n$$\n\\sum_i x_i^2\n$$\n\n```java\nString s = \"highlighted\";\n```\n";
@@ -201,7 +207,7 @@ class CacheDamageCatalogueTest {
                 warnings.add(problem);
             }
         };
-        Pipeline.standard(true, progress).run(SiteConfig.of(root).withReproducible(true));
+        Pipeline.standard(true, progress, TOOLS.kept()).run(SiteConfig.of(root).withReproducible(true));
     }
 
     private static List<Path> entries(Path root) throws IOException {

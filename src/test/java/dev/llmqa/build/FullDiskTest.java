@@ -3,6 +3,7 @@ package dev.llmqa.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmqa.Fixtures;
+import dev.llmqa.WarmTools;
 import dev.llmqa.config.SiteConfig;
 import dev.llmqa.problem.Problem;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,6 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("integration")
 class FullDiskTest {
+
+    /** The builds share snippet JVMs and the JavaScript engine: the pipeline is the real one, only tool start-up is shared. */
+    @RegisterExtension
+    static final WarmTools TOOLS = WarmTools.shared();
 
     private static final String MATH_PAGE = "title=Math\ntype=page\nstatus=published\n~~~~~~\nInline $a_i + b$ here.\n";
 
@@ -75,20 +81,20 @@ class FullDiskTest {
     void a_full_disk_while_writing_the_site_fails_naming_it_and_keeps_the_previous_site() throws Exception {
         Path root = Fixtures.copy("basic", disk.resolve("project"));
         Fixtures.write(root.resolve("content/about.md"), MATH_PAGE);
-        Pipeline.standard(true, Progress.SILENT).run(SiteConfig.of(root).withReproducible(true));
+        Pipeline.standard(true, Progress.SILENT, TOOLS.kept()).run(SiteConfig.of(root).withReproducible(true));
         Map<String, String> before = Fixtures.fingerprint(root.resolve("site"));
         Fixtures.write(root.resolve("content/about.md"), MATH_PAGE.replace("$a_i + b$", "$c^2$"));
         fill(disk.resolve("filler"), 128 * 1024);
 
-        ChildBuild build = ChildBuild.start(root);
-        assertThat(build.exit(4)).as(build::stderr).isEqualTo(1);
-        assertThat(build.stderr()).contains("No space left on device").contains("site/ was left as it was.");
+        WarmTools.Run build = TOOLS.cli("build", "--root", root.toString());
+        assertThat(build.code()).as(build.err()).isEqualTo(1);
+        assertThat(build.err()).contains("No space left on device").contains("site/ was left as it was.");
         assertThat(Fixtures.fingerprint(root.resolve("site"))).isEqualTo(before);
         assertThat(ChildBuild.leftovers(root)).isEmpty();
 
         Files.delete(disk.resolve("filler"));
-        ChildBuild again = ChildBuild.start(root);
-        assertThat(again.exit(4)).as(again::stderr).isZero();
+        WarmTools.Run again = TOOLS.cli("build", "--root", root.toString());
+        assertThat(again.code()).as(again.err()).isZero();
         assertThat(Files.readString(root.resolve("site/about.html"))).contains("<mi>c</mi>");
         assertThat(ChildBuild.leftovers(root)).isEmpty();
     }
@@ -99,7 +105,7 @@ class FullDiskTest {
         Path root = Fixtures.copy("basic", work.resolve("project"));
         Fixtures.write(root.resolve("content/about.md"), MATH_PAGE);
         SiteConfig config = SiteConfig.of(root).withReproducible(true);
-        Pipeline.standard(true, Progress.SILENT).run(config.withOut(work.resolve("clean")).withCacheFolder(work.resolve("cache")));
+        Pipeline.standard(true, Progress.SILENT, TOOLS.kept()).run(config.withOut(work.resolve("clean")).withCacheFolder(work.resolve("cache")));
 
         Files.createDirectories(disk.resolve("cache"));
         fill(disk.resolve("filler"), 0);
@@ -114,7 +120,7 @@ class FullDiskTest {
                 warnings.add(problem);
             }
         };
-        Pipeline.standard(true, progress).run(config.withCacheFolder(disk.resolve("cache")));
+        Pipeline.standard(true, progress, TOOLS.kept()).run(config.withCacheFolder(disk.resolve("cache")));
         assertThat(warnings).isNotEmpty().allSatisfy(w -> assertThat(w.message())
                 .isEqualTo("cannot store cache entries (No space left on device): what this build computed is computed"
                         + " again next build"));
