@@ -205,11 +205,28 @@ public final class TextCache {
      * made world-readable like any other output, then renamed over it.
      */
     public static void writeAtomically(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), ".entry", ".tmp");
+        Path folder = file.getParent();
+        Boolean posix = POSIX_FOLDERS.get(folder);
+        if (posix == null) {
+            Files.createDirectories(folder);
+        }
+        Path temp;
+        try {
+            temp = Files.createTempFile(folder, ".entry", ".tmp");
+        } catch (java.nio.file.NoSuchFileException gone) { // removed since (a cache cleared while serve runs)
+            POSIX_FOLDERS.remove(folder);
+            posix = null;
+            Files.createDirectories(folder);
+            temp = Files.createTempFile(folder, ".entry", ".tmp");
+        }
         try {
             Files.writeString(temp, text, StandardCharsets.UTF_8);
-            if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+            if (posix == null) {
+                // a file store lookup reads the mount table: once per folder, not per entry
+                posix = Files.getFileStore(temp).supportsFileAttributeView("posix");
+                POSIX_FOLDERS.put(folder, posix);
+            }
+            if (posix) {
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -217,6 +234,9 @@ public final class TextCache {
             Files.deleteIfExists(temp);
         }
     }
+
+    /** Folders written into by this process (they exist), and whether their file store has POSIX permissions. */
+    private static final java.util.Map<Path, Boolean> POSIX_FOLDERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static MessageDigest sha256() {
         try {

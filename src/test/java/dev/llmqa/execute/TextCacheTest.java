@@ -41,6 +41,20 @@ class TextCacheTest {
     }
 
     @Test
+    void a_write_after_its_folder_was_removed_makes_the_folder_again_and_the_entry_is_world_readable() throws Exception {
+        Path file = root.resolve("gone/entry.txt");
+        TextCache.writeAtomically(file, "one");
+        Files.delete(file);
+        Files.delete(file.getParent());
+        TextCache.writeAtomically(file, "two");
+        assertThat(file).hasContent("two");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
+        try (var left = Files.list(file.getParent())) {
+            assertThat(left).containsExactly(file);
+        }
+    }
+
+    @Test
     void an_entry_is_read_back_as_written_with_its_header() throws Exception {
         cache().write(KEY, "<span>a</span>");
         assertThat(Files.readString(entry(KEY))).startsWith("llmqa-cache 1 " + KEY + " ").endsWith("\n<span>a</span>");
