@@ -48,14 +48,34 @@ public final class Scan implements Stage {
         }
         Includes includes = new Includes(new ExampleFiles(config.examples()));
         List<String> types = Templates.types(config.templates());
+        // the files are read and parsed side by side; pages and problems are taken in file order, as one by one
+        List<Read> reads;
+        try {
+            reads = markdownFiles(config.content()).parallelStream().map(file -> {
+                Problems own = new Problems();
+                try {
+                    return new Read(read(config, file, types, includes, own), own);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
         List<Page> pages = new ArrayList<>();
-        for (Path file : markdownFiles(config.content())) {
-            read(config, file, types, includes, problems).ifPresent(pages::add);
+        for (Read read : reads) {
+            problems.addAll(read.problems().list());
+            read.problems().takeWarnings().forEach(problems::warn);
+            read.page().ifPresent(pages::add);
         }
         checkDuplicateOrders(pages, problems);
         checkDuplicateSlugs(pages, problems);
         long blocks = pages.stream().mapToLong(p -> p.blocks().size()).sum();
         return new Done(site.withPages(pages), pages.size() + " pages, " + blocks + " code blocks");
+    }
+
+    /** One file's page (when it has a header) and the problems found in it. */
+    private record Read(Optional<Page> page, Problems problems) {
     }
 
     static List<Path> markdownFiles(Path content) throws IOException {

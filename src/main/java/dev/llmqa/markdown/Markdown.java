@@ -33,6 +33,8 @@ public final class Markdown {
 
     private static final DataHolder OPTIONS = new MutableDataSet()
             .set(Parser.EXTENSIONS, EXTENSIONS)
+            // line numbers by binary search over the lines the parser saw, not by counting from the start each time
+            .set(Parser.TRACK_DOCUMENT_LINES, true)
             .set(HtmlRenderer.GENERATE_HEADER_ID, true)
             .set(HtmlRenderer.RENDER_HEADER_ID, true)
             .set(HtmlRenderer.SOFT_BREAK, "\n")
