@@ -3,6 +3,8 @@ package dev.llmqa.build;
 import dev.llmqa.manifest.Manifest;
 import dev.llmqa.manifest.ManifestFile;
 import dev.llmqa.manifest.Outputs;
+import dev.llmqa.execute.TextCache;
+import dev.llmqa.problem.Problem;
 import dev.llmqa.problem.Problems;
 import dev.llmqa.site.Site;
 import dev.llmqa.site.Stage;
@@ -26,7 +28,14 @@ public final class Publish implements Stage {
         // no manifest may describe a site it did not write: the old one goes first, the new one follows the swap
         ManifestFile.delete(site.config());
         swap(site.staging(), site.config().out());
-        ManifestFile.write(site.config(), manifest);
+        try {
+            ManifestFile.write(site.config(), manifest);
+        } catch (IOException e) {
+            // the site is published; without a manifest the next build renders every page again
+            problems.warn(Problem.at(site.config().display(site.config().cache()), 0, "cannot store cache entries ("
+                    + TextCache.reason(e) + "): what this build computed is computed again next build",
+                    "Free some disk space, or check that " + site.config().display(site.config().cache()) + "/ is writable."));
+        }
         return new Done(site.withStaging(null), "to " + site.config().display(site.config().out()) + "/");
     }
 

@@ -2,11 +2,10 @@ package dev.llmqa.manifest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmqa.config.SiteConfig;
+import dev.llmqa.execute.TextCache;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -23,7 +22,8 @@ public final class ManifestFile {
 
     static Path of(SiteConfig config) {
         String site = new Digest("site").add(config.out().toString()).hex().substring(0, 16);
-        return config.cache().resolve("v1/manifest").resolve(site + ".json");
+        // beside the cache's entries (v1/…), not among them: it is no cache entry, and has its own format number
+        return config.cache().resolve("manifest").resolve(site + ".json");
     }
 
     public static Optional<Manifest> read(SiteConfig config) {
@@ -38,17 +38,9 @@ public final class ManifestFile {
         }
     }
 
-    /** Written whole or not at all: a temporary file (which the next build cleans if this one stops) renamed. */
+    /** Written whole or not at all, as a cache entry is (a temporary file the next build cleans if this one stops). */
     public static void write(SiteConfig config, Manifest manifest) throws IOException {
-        Path file = of(config);
-        Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), ".entry-manifest-", ".tmp");
-        try {
-            Files.writeString(temporary, JSON.writeValueAsString(manifest), StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        TextCache.writeAtomically(of(config), JSON.writeValueAsString(manifest));
     }
 
     /** Forgets the site's manifest (before its site is replaced: a manifest must never describe another site). */

@@ -118,12 +118,13 @@ class IncrementalBuildTest {
 
     private static void failThenFix(Path work, EditedSite site, Edit edit) throws Exception {
         Map<String, String> before = Fixtures.fingerprint(site.root().resolve("site"));
-        Map<String, String> manifests = Fixtures.fingerprint(site.root().resolve(".llmqa/cache/v1/manifest"));
+        Map<String, String> manifests = Fixtures.fingerprint(site.root().resolve(".llmqa/cache/manifest"));
+        assertThat(manifests).as("the manifest of the last build").hasSize(1);
         edit.kind().apply(site, edit.n());
         assertThat(build(incremental(site))).as("%s: the incremental build fails", edit).contains("broken on purpose");
         assertThat(differences(Fixtures.fingerprint(site.root().resolve("site")), before))
                 .as("%s: the files of the site that changed", edit).isEmpty();
-        assertThat(Fixtures.fingerprint(site.root().resolve(".llmqa/cache/v1/manifest")))
+        assertThat(Fixtures.fingerprint(site.root().resolve(".llmqa/cache/manifest")))
                 .as("%s: the manifest is as it was", edit).isEqualTo(manifests);
         site.fixPage();
         assertEqualsClean(work, site, edit + " fixed");
