@@ -30,6 +30,8 @@ public final class Keys {
 
     /** What a template must name to show a page's date or its neighbours by date (JBake's prev/next). */
     private static final Pattern DATES = Pattern.compile("date|previousContent|nextContent");
+    /** A list of pages taken in JBake's order (newest first) rather than sorted by the template. */
+    private static final Pattern BY_DATE = Pattern.compile("\\b(published_\\w+|all_content|tagged_\\w+|tag_posts)\\b(?!\\?sort_by)");
 
     private Keys() {
     }
@@ -75,12 +77,18 @@ public final class Keys {
         return all.stream().filter(f -> withAssets || !f.startsWith(assets)).toList();
     }
 
-    /** Whether a template shows dates: then a page's date (its header's, else its file's time) is an input too. */
+    /**
+     * Whether a template shows dates, or lists pages in JBake's order, which is by date: then a page's date (its
+     * header's, else its file's time) is an input too. Templates that sort their lists (by order, by URI) and show
+     * no date keep file times out, so saving a page re-renders that page alone.
+     */
     public static boolean templatesShowDates(Path templates) throws IOException {
         for (Path file : templateFiles(templates)) {
-            if (file.toString().endsWith(".ftl")
-                    && DATES.matcher(Files.readString(file, StandardCharsets.ISO_8859_1)).find()) {
-                return true;
+            if (file.toString().endsWith(".ftl")) {
+                String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+                if (DATES.matcher(text).find() || BY_DATE.matcher(text).find()) {
+                    return true;
+                }
             }
         }
         return false;

@@ -104,6 +104,19 @@ class KeysTest {
     }
 
     @Test
+    void a_file_time_counts_when_a_template_lists_pages_in_jbakes_order_by_date() throws Exception {
+        Fixtures.write(root.resolve("templates/page.ftl"),
+                "<#list published_pages?sort_by(\"title\") as p>${p.title}</#list>${content.body}");
+        Map<String, String> sorted = keys();
+        Files.setLastModifiedTime(root.resolve("content/one.md"), FileTime.fromMillis(1_000_000));
+        assertThat(changed(sorted, keys())).isEmpty();
+        Fixtures.write(root.resolve("templates/page.ftl"), "<#list published_pages as p>${p.title}</#list>${content.body}");
+        Map<String, String> unsorted = keys();
+        Files.setLastModifiedTime(root.resolve("content/one.md"), FileTime.fromMillis(2_000_000_000));
+        assertThat(changed(unsorted, keys())).containsExactly("listings", "one.html", "two.html");
+    }
+
+    @Test
     void a_changed_rendering_changes_the_key_though_the_source_did_not() throws Exception {
         SiteConfig config = SiteConfig.of(root, Map.of());
         Page one = Pipeline.scanOnly(Progress.SILENT).run(config).pages().get(0);
