@@ -1,9 +1,9 @@
 package dev.llmqa.bake;
 
-import dev.llmqa.markdown.PageRenderer;
 import dev.llmqa.problem.Problems;
 import dev.llmqa.site.HeaderEntry;
 import dev.llmqa.site.Page;
+import dev.llmqa.site.PageHtml;
 import dev.llmqa.site.Site;
 import java.io.File;
 import java.nio.file.Path;
@@ -20,20 +20,19 @@ import org.jbake.parser.MarkupEngine;
 
 /**
  * JBake's engine for {@code .md} files, fed by the scan: JBake names the file, and the page the scan made of it gives
- * the header values (already validated) and the body (already parsed), so nothing reads or parses the file again.
+ * the header values (already validated) and the body (rendered once, by {@link PlanBake}), so nothing reads, parses
+ * or renders the file again. Every page is given to JBake, kept or not: the templates list them all.
  * The model holds what JBake's own header parsing would put there, and what our templates use besides.
  */
 final class PageEngine extends MarkupEngine {
 
     private final Site site;
     private final Map<Path, Page> bySource;
-    private final PageRenderer renderer;
     private final Problems problems;
 
-    PageEngine(Site site, PageRenderer renderer, Problems problems) {
+    PageEngine(Site site, Problems problems) {
         this.site = site;
         this.bySource = site.pages().stream().collect(Collectors.toMap(Page::source, Function.identity()));
-        this.renderer = renderer;
         this.problems = problems;
     }
 
@@ -62,17 +61,17 @@ final class PageEngine extends MarkupEngine {
         // numbers, so templates can sort questions by order (JBake keeps header values as strings)
         page.order().ifPresent(order -> model.put("order", order));
         model.put("sourcepath", page.path());
-        try {
-            String html = renderer.render(page);
-            model.setBody(html);
-            model.put("toc", Toc.of(page));
-            model.put("hasmath", !page.formulas().isEmpty());
-            if (java.nio.file.Files.isRegularFile(site.config().examples().resolve(page.exampleName()))) {
-                model.put("examplefile", page.exampleName()); // the page's "Try it" box offers it
-            }
-        } catch (RuntimeException e) {
-            problems.add(page.path(), 0, "rendering the markdown failed: " + e,
-                    "This is a bug in llmqa or one of its renderers; please report it with this file.");
+        PageHtml html = site.plan().html().get(page.uri());
+        if (html == null) {
+            problems.add(page.path(), 0, "the page was not rendered before baking",
+                    "This is a bug in llmqa; please report it with this file.");
+            return model;
+        }
+        model.setBody(html.body());
+        model.put("toc", html.toc());
+        model.put("hasmath", html.hasMath());
+        if (!html.exampleFile().isEmpty()) {
+            model.put("examplefile", html.exampleFile()); // the page's "Try it" box offers it
         }
         return model;
     }

@@ -3,11 +3,15 @@ package dev.llmqa.bake;
 import dev.llmqa.config.Publishing;
 import dev.llmqa.config.SiteConfig;
 import dev.llmqa.content.Templates;
-import dev.llmqa.site.Page;
-import java.util.List;
-import java.util.stream.Collectors;
-import dev.llmqa.markdown.PageRenderer;
+import dev.llmqa.manifest.ManifestFile;
 import dev.llmqa.problem.Problems;
+import dev.llmqa.site.BakePlan;
+import dev.llmqa.site.Baked;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import dev.llmqa.site.Site;
 import dev.llmqa.site.Stage;
 import java.io.IOException;
@@ -17,17 +21,19 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jbake.app.Asset;
+import org.jbake.app.ContentStore;
 import org.jbake.app.Crawler;
 import org.jbake.app.Oven;
-import org.jbake.app.Renderer;
 import org.jbake.app.Utensils;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
 import org.jbake.parser.Engines;
 
 /**
- * The render stage: JBake bakes content/ with templates/ into a new staging folder beside the output folder.
- * JBake keeps global state (its engine registry, document types), so one bake runs at a time per JVM.
+ * The render stage: JBake bakes content/ with templates/ into a new staging folder beside the output folder, only
+ * the pages {@link PlanBake} found changed; the others are copied from the previous site. When nothing changed
+ * JBake (and its database) does not run at all. JBake keeps global state (its engine registry, document types), so
+ * one bake runs at a time per JVM.
  */
 public final class Render implements Stage {
 
@@ -37,9 +43,15 @@ public final class Render implements Stage {
 
     private CompletableFuture<Optional<EarlyStore.Started>> early;
 
-    /** Starts JBake's database now, beside the stages before this one; closes it if the build ends before the bake. */
+    /**
+     * Starts JBake's database now, beside the stages before this one, unless the build will likely keep every page;
+     * closes it if the build ends before the bake (or does not bake).
+     */
     @Override
     public synchronized AutoCloseable prepare(SiteConfig config) {
+        if (!ManifestFile.likelyToRender(config)) {
+            return () -> { };
+        }
         CompletableFuture<Optional<EarlyStore.Started>> started = EarlyStore.begin(JBAKE, () -> bakes);
         early = started;
         return () -> {
@@ -63,14 +75,41 @@ public final class Render implements Stage {
             Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         Site baked = site.withStaging(staging);
-        PageRenderer renderer = new PageRenderer(site.renderers());
+        BakePlan plan = site.plan();
+        DefaultJBakeConfiguration jbake = configuration(config, staging, plan.bakeListings());
+        if (!plan.nothingToBake()) {
+            bake(baked, jbake, problems);
+        }
+        Map<String, String> listings = new HashMap<>();
+        if (plan.bakeListings()) {
+            KeptFiles.rendered(staging).stream().filter(file -> !plan.keys().containsKey(file))
+                    .forEach(file -> listings.put(file, plan.listingsKey()));
+        }
+        Asset asset = new Asset(jbake); // after the bake, as JBake's own oven copies them
+        asset.copy();
+        asset.copyAssetsFromContent(config.content().toFile());
+        asset.getErrors().stream().flatMap(e -> JBakeErrors.toProblems(e).stream()).distinct().forEach(problems::add);
+        KeptFiles.copy(plan, staging);
+        plan.kept().keySet().stream().filter(file -> !plan.keys().containsKey(file))
+                .forEach(file -> listings.put(file, plan.listingsKey()));
+        Map<String, String> pages = new HashMap<>(plan.keys());
+        pages.keySet().removeIf(uri -> !Files.isRegularFile(staging.resolve(uri)));
+        List<String> assets = site.renderers().writeAssets(staging);
+        int rendered = plan.pagesToBake().size();
+        String summary = rendered + " pages baked" + (plan.kept().isEmpty() ? "" : ", " + (plan.keys().size() - rendered)
+                + " kept") + assets.stream().map(a -> ", " + a).collect(Collectors.joining());
+        return new Done(baked.withBaked(new Baked(pages, listings, plan.listingsKey())), summary);
+    }
+
+    /** JBake bakes the pages whose key changed (and the listings, when theirs did) into the staging folder. */
+    private void bake(Site site, DefaultJBakeConfiguration jbake, Problems problems) {
         Optional<EarlyStore.Started> early = takeEarlyStore(); // joined outside the lock its start holds
         synchronized (JBAKE) {
-            Engines.register("md", new PageEngine(baked, renderer, problems));
-            DefaultJBakeConfiguration jbake = configuration(config, staging);
-            Optional<EarlyStore> store = early.filter(s -> s.afterBakes() == bakes).map(EarlyStore.Started::store);
+            Engines.register("md", new PageEngine(site, problems));
+            Optional<ContentStore> store = early.filter(s -> s.afterBakes() == bakes).map(EarlyStore.Started::store);
             try {
-                Oven oven = store.map(s -> new Oven(utensils(jbake, s))).orElseGet(() -> new Oven(jbake));
+                Oven oven = new Oven(utensils(jbake, store.orElseGet(() -> new ContentStore(EarlyStore.TYPE, EarlyStore.NAME)),
+                        site.plan().pagesToBake()));
                 try {
                     oven.bake();
                 } catch (RuntimeException e) {
@@ -82,11 +121,7 @@ public final class Render implements Stage {
                 bakes++;
             }
         }
-        List<String> assets = site.renderers().writeAssets(staging);
-        long pages = site.pages().stream().filter(Page::published).count();
-        return new Done(baked, pages + " pages baked" + assets.stream().map(a -> ", " + a).collect(Collectors.joining()));
     }
-
 
     /** The store {@link #prepare} started, when it did (waiting for it to be up); this bake owns it now. */
     private synchronized Optional<EarlyStore.Started> takeEarlyStore() {
@@ -98,18 +133,23 @@ public final class Render implements Stage {
         return started;
     }
 
-    /** What JBake's UtensilsFactory makes, around a store that is already up. */
-    private static Utensils utensils(DefaultJBakeConfiguration jbake, EarlyStore store) {
+    /**
+     * What JBake's UtensilsFactory makes, around a store (started or not), with a renderer that renders only the
+     * chosen pages and the assets copied after the bake.
+     */
+    private static Utensils utensils(DefaultJBakeConfiguration jbake, ContentStore store, Set<String> pages) {
         Utensils utensils = new Utensils();
         utensils.setConfiguration(jbake);
         utensils.setContentStore(store);
         utensils.setCrawler(new Crawler(store, jbake));
-        utensils.setRenderer(new Renderer(store, jbake));
-        utensils.setAsset(new Asset(jbake));
+        utensils.setRenderer(new ChosenPages(store, jbake, pages));
+        utensils.setAsset(new LaterAssets(jbake));
         return utensils;
     }
 
-    private static DefaultJBakeConfiguration configuration(SiteConfig config, Path staging) throws IOException {
+    /** @param listings whether JBake renders the tag pages and the sitemap (else the previous ones are kept) */
+    private static DefaultJBakeConfiguration configuration(SiteConfig config, Path staging, boolean listings)
+            throws IOException {
         DefaultJBakeConfiguration jbake = new JBakeConfigurationFactory()
                 .createDefaultJbakeConfiguration(config.root().toFile(), staging.toFile(), true);
         jbake.setContentFolder(config.content().toFile());
@@ -120,7 +160,7 @@ public final class Render implements Stage {
         jbake.setProperty("render.feed", false);
         jbake.setProperty("render.archive", false);
         boolean tags = Files.isRegularFile(config.templates().resolve(Templates.TAG + ".ftl"));
-        jbake.setProperty("render.tags", tags);
+        jbake.setProperty("render.tags", listings && tags);
         jbake.setProperty("template.tag.file", Templates.TAG + ".ftl");
         jbake.setProperty("render.tagsindex", tags && Files.isRegularFile(config.templates().resolve(Templates.TAG_INDEX + ".ftl")));
         jbake.setProperty("template.tagsindex.file", Templates.TAG_INDEX + ".ftl");
@@ -134,7 +174,7 @@ public final class Render implements Stage {
         Publishing publishing = config.settings().publishing();
         jbake.setProperty("site.host", publishing.host());
         jbake.setProperty("site.edit", publishing.edit());
-        jbake.setProperty("render.sitemap", !publishing.host().isEmpty()
+        jbake.setProperty("render.sitemap", listings && !publishing.host().isEmpty()
                 && Files.isRegularFile(config.templates().resolve(Templates.SITEMAP + ".ftl")));
         jbake.setProperty("template.sitemap.file", Templates.SITEMAP + ".ftl");
         for (String type : Templates.types(config.templates())) {

@@ -1,5 +1,6 @@
 package dev.llmqa.build;
 
+import dev.llmqa.bake.PlanBake;
 import dev.llmqa.bake.Render;
 import dev.llmqa.check.LinkCheck;
 import dev.llmqa.check.OutputCheck;
@@ -30,7 +31,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The composition root and the loop: scan → unused examples → prose check → execute → render → KaTeX assets → copy examples →
+ * The composition root and the loop: scan → unused examples → prose check → execute → plan bake → render → KaTeX assets → copy examples →
  * read pages → search index → output check → link check → publish. Each stage gets the site the previous one returned; after a
  * stage that found problems the build stops and fails once with all of them. Whatever happens, a staging folder that
  * was not published is removed. Every command that builds ({@code build}, {@code check}, {@code serve}) and
@@ -84,6 +85,7 @@ public final class Pipeline {
                 new Execute(new SnippetExecutor(tools.runners()),
                         new DiagramExecutor(site -> new MermaidCli(site.config().mermaidTool(), site.config().settings())),
                         new MathExecutor(tools.js()), new HighlightExecutor(tools.js(), highlighted)),
+                new PlanBake(),
                 new Render(),
                 new KatexAssets(),
                 new CopyExamples(),

@@ -2,6 +2,7 @@ package dev.llmqa.check;
 
 import dev.llmqa.problem.Problems;
 import dev.llmqa.search.SearchIndex;
+import dev.llmqa.site.BakePlan;
 import dev.llmqa.site.Page;
 import dev.llmqa.site.Site;
 import dev.llmqa.site.Stage;
@@ -23,7 +24,8 @@ import org.jsoup.nodes.Element;
 
 /**
  * Reads every written HTML file once, for the stages after it: its ids and the files it references (the link
- * check), and for a page its search sections (the search index). No later stage parses a written file.
+ * check), and for a page its search sections (the search index). No later stage parses a written file. A file kept
+ * from the previous site is not read again: the manifest remembers what was read from it.
  */
 public final class ReadPages implements Stage {
 
@@ -50,7 +52,15 @@ public final class ReadPages implements Stage {
         Map<String, Page> pages = site.pages().stream().filter(Page::published)
                 .collect(Collectors.toMap(Page::uri, Function.identity(), (a, b) -> a));
         Map<Path, Written.File> read = new LinkedHashMap<>();
+        int parsed = 0;
         for (Path file : files) {
+            String uri = root.relativize(file).toString().replace('\\', '/');
+            BakePlan.Kept kept = site.plan().kept().get(uri);
+            if (kept != null && kept.written() != null) {
+                read.put(file, kept.written()); // the previous build read this very file
+                continue;
+            }
+            parsed++;
             Document dom = Jsoup.parse(file.toFile(), "UTF-8");
             Set<String> ids = dom.select("[id]").stream().map(Element::id).collect(Collectors.toSet());
             List<Written.Reference> references = new ArrayList<>();
@@ -60,14 +70,15 @@ public final class ReadPages implements Stage {
                             .forEach(url -> references.add(new Written.Reference(attribute.kind(), url)));
                 }
             }
-            String uri = root.relativize(file).toString().replace('\\', '/');
             Page page = pages.get(uri);
             // last: taking the sections out of the page changes the tree
             List<Written.Section> sections = page == null || uri.equals("404.html") ? List.of()
                     : SearchIndex.sections(uri, page.title(), dom);
             read.put(file, new Written.File(ids, references, sections));
         }
-        return new Done(site.withWritten(new Written(read)), files.size() + " files read");
+        int remembered = files.size() - parsed;
+        return new Done(site.withWritten(new Written(read)),
+                files.size() + " files read" + (remembered == 0 ? "" : " (" + remembered + " as the manifest remembers them)"));
     }
 
     private record Attribute(String selector, String name, Written.Kind kind) {

@@ -13,31 +13,42 @@ import java.util.Optional;
  * @param renderers what the execute stage made for the render stage: renderers bound to the executors' results
  * @param staging   the folder the render stage writes into (null until rendering)
  * @param written   the written files as the stages after rendering read them (none until they are read)
+ * @param plan      what the render stage bakes and what it keeps of the previous site (none until planned)
+ * @param baked     what the render stage wrote, with the keys of its inputs (none until rendering)
  */
-public record Site(SiteConfig config, List<Page> pages, Renderers renderers, Path staging, Written written) {
+public record Site(SiteConfig config, List<Page> pages, Renderers renderers, Path staging, Written written,
+                   BakePlan plan, Baked baked) {
 
     public Site {
         pages = List.copyOf(pages);
     }
 
     public static Site start(SiteConfig config) {
-        return new Site(config, List.of(), Renderers.none(), null, Written.none());
+        return new Site(config, List.of(), Renderers.none(), null, Written.none(), BakePlan.none(), Baked.none());
     }
 
     public Site withPages(List<Page> newPages) {
-        return new Site(config, newPages, renderers, staging, written);
+        return new Site(config, newPages, renderers, staging, written, plan, baked);
     }
 
     public Site withStaging(Path folder) {
-        return new Site(config, pages, renderers, folder, written);
+        return new Site(config, pages, renderers, folder, written, plan, baked);
     }
 
     public Site withRenderers(Renderers made) {
-        return new Site(config, pages, made, staging, written);
+        return new Site(config, pages, made, staging, written, plan, baked);
     }
 
     public Site withWritten(Written read) {
-        return new Site(config, pages, renderers, staging, read);
+        return new Site(config, pages, renderers, staging, read, plan, baked);
+    }
+
+    public Site withPlan(BakePlan made) {
+        return new Site(config, pages, renderers, staging, written, made, baked);
+    }
+
+    public Site withBaked(Baked wrote) {
+        return new Site(config, pages, renderers, staging, written, plan, wrote);
     }
 
     public Optional<Page> page(Path source) {

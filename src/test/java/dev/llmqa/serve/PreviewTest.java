@@ -51,6 +51,29 @@ class PreviewTest {
     }
 
     @Test
+    void a_saved_edit_re_renders_only_the_page_it_changed() throws Exception {
+        Fixtures.copy("basic", root);
+        java.util.List<String> renders = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Progress progress = (stage, summary, took) -> {
+            if (stage.equals("render")) {
+                renders.add(summary);
+            }
+        };
+        try (Preview preview = new Preview(SiteConfig.of(root), 0, progress, line -> { })) {
+            String home = java.nio.file.Files.readString(root.resolve("site/index.html"));
+            CompletableFuture<String> event = firstEvent(preview.url() + "__llmqa/events");
+            Fixtures.write(root.resolve("content/about.md"), "title=About the fixture\ntype=page\nstatus=published\n~~~~~~\nEdited text.\n");
+
+            assertThat(event.get(20, TimeUnit.SECONDS)).isEqualTo("event: reload");
+            // the save's rebuild bakes the one page (a second event for the same save bakes none)
+            assertThat(renders.subList(1, renders.size())).anyMatch(r -> r.startsWith("1 pages baked, "))
+                    .allMatch(r -> r.startsWith("1 pages baked, ") || r.startsWith("0 pages baked, "));
+            assertThat(get(preview.url() + "about.html").body()).contains("Edited text.");
+            assertThat(java.nio.file.Files.readString(root.resolve("site/index.html"))).isEqualTo(home);
+        }
+    }
+
+    @Test
     void a_broken_edit_keeps_the_last_good_site_and_sends_the_problems() throws Exception {
         Fixtures.copy("basic", root);
         try (Preview preview = new Preview(SiteConfig.of(root), 0, Progress.SILENT, line -> { })) {

@@ -1,0 +1,169 @@
+package dev.llmqa.manifest;
+
+import dev.llmqa.config.Release;
+import dev.llmqa.config.SiteConfig;
+import dev.llmqa.js.Pinned;
+import dev.llmqa.site.Block;
+import dev.llmqa.site.HeaderEntry;
+import dev.llmqa.site.Page;
+import dev.llmqa.site.PageHtml;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The keys of what JBake writes: a digest of every input an output file depends on. A page's key covers the page
+ * (its source, header, the example code it includes, and its rendered body, which holds every snippet, formula,
+ * highlight and diagram result it embeds), the navigation every page shows (every page's place and header: titles,
+ * orders, summaries, tags), and what all outputs share: the templates, the configuration, llmqa and the JDK. Two
+ * builds whose keys for a file agree write the same bytes to it.
+ */
+public final class Keys {
+
+    /** What a template must name to show a page's date or its neighbours by date (JBake's prev/next). */
+    private static final Pattern DATES = Pattern.compile("date|previousContent|nextContent");
+    /** A list of pages taken in JBake's order (newest first) rather than sorted by the template. */
+    private static final Pattern BY_DATE = Pattern.compile("\\b(published_\\w+|all_content|tagged_\\w+|tag_posts)\\b(?!\\?sort_by)");
+
+    private Keys() {
+    }
+
+    /** What every output depends on: llmqa (version and code), the JDK, the settings JBake sees, the templates. */
+    public static String shared(SiteConfig config) throws IOException {
+        Digest digest = new Digest("shared").add(Integer.toString(Manifest.FORMAT)).add(Release.version()).add(code())
+                .add(Runtime.version().toString()).add(String.valueOf(System.getProperty("java.vendor")))
+                .add(Locale.getDefault().toLanguageTag()).add(TimeZone.getDefault().getID())
+                .add(Charset.defaultCharset().name()).add(Pinned.KATEX_VERSION).add(Pinned.HIGHLIGHT_VERSION)
+                .add(config.reproducible()).add(config.settings().publishing().host())
+                .add(config.settings().publishing().edit());
+        Path properties = config.root().resolve("jbake.properties");
+        digest.add(Files.isRegularFile(properties) ? Files.readAllBytes(properties) : new byte[0]);
+        Path templates = config.templates();
+        List<Path> files = templateFiles(templates);
+        for (Path file : files) {
+            digest.add(templates.relativize(file).toString().replace('\\', '/')).add(Files.readAllBytes(file));
+        }
+        return digest.hex();
+    }
+
+    /**
+     * The files of templates/ that shape what JBake renders: the templates and partials, and the assets too when a
+     * template names assets/ (it may include one); otherwise assets are only copied, which every build does.
+     */
+    static List<Path> templateFiles(Path templates) throws IOException {
+        if (!Files.isDirectory(templates)) {
+            return List.of();
+        }
+        List<Path> all;
+        try (Stream<Path> walk = Files.walk(templates)) {
+            all = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        Path assets = templates.resolve("assets");
+        boolean namesAssets = false;
+        for (Path file : all) {
+            if (!file.startsWith(assets) && Files.readString(file, StandardCharsets.ISO_8859_1).contains("assets/")) {
+                namesAssets = true;
+            }
+        }
+        boolean withAssets = namesAssets;
+        return all.stream().filter(f -> withAssets || !f.startsWith(assets)).toList();
+    }
+
+    /**
+     * Whether a template shows dates, or lists pages in JBake's order, which is by date: then a page's date (its
+     * header's, else its file's time) is an input too. Templates that sort their lists (by order, by URI) and show
+     * no date keep file times out, so saving a page re-renders that page alone.
+     */
+    public static boolean templatesShowDates(Path templates) throws IOException {
+        for (Path file : templateFiles(templates)) {
+            if (file.toString().endsWith(".ftl")) {
+                String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+                if (DATES.matcher(text).find() || BY_DATE.matcher(text).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** What the templates may show of every page on any page: each page's place and header (and date). */
+    public static String navigation(List<Page> pages, boolean dates) throws IOException {
+        Digest digest = new Digest("navigation");
+        for (Page page : pages) {
+            digest.add(page.path()).add(page.uri());
+            header(digest, page, dates);
+        }
+        return digest.hex();
+    }
+
+    /** A page's file: the shared inputs, the navigation, and everything of the page itself. */
+    public static String page(String shared, String navigation, Page page, PageHtml html, boolean dates)
+            throws IOException {
+        Digest digest = new Digest("page").add(shared).add(navigation).add(page.path()).add(page.uri());
+        header(digest, page, dates);
+        digest.add(page.body());
+        for (Block block : page.blocks()) {
+            block.included().ifPresent(shown -> digest.add(shown.file()).add(shown.region()).add(shown.code()));
+        }
+        return digest.add(html.body()).add(html.toc()).add(html.hasMath()).add(html.exampleFile()).hex();
+    }
+
+    /** The tag pages and the sitemap: they show the navigation through the shared templates. */
+    public static String listings(String shared, String navigation) {
+        return new Digest("listings").add(shared).add(navigation).hex();
+    }
+
+    private static void header(Digest digest, Page page, boolean dates) throws IOException {
+        for (HeaderEntry entry : page.header().entries()) {
+            digest.add(entry.key()).add(entry.value());
+        }
+        if (dates && page.header().value("date").isEmpty()) {
+            digest.add(Long.toString(Files.getLastModifiedTime(page.source()).toMillis()));
+        }
+    }
+
+    /**
+     * Which llmqa code runs: its jar (path, size, time), or for classes in a folder (tests, an IDE) each class
+     * file's; a SNAPSHOT version alone would not tell two builds of the tool apart.
+     */
+    private static String code() throws IOException {
+        String known = code;
+        if (known == null) {
+            known = readCode();
+            code = known;
+        }
+        return known;
+    }
+
+    /** The code cannot change while it runs: read once per JVM. */
+    private static volatile String code;
+
+    private static String readCode() throws IOException {
+        Path location;
+        try {
+            location = Path.of(Keys.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            return "unknown";
+        }
+        Digest digest = new Digest("code");
+        if (Files.isRegularFile(location)) {
+            return digest.add(location.toString()).add(Long.toString(Files.size(location)))
+                    .add(Files.getLastModifiedTime(location).toString()).hex();
+        }
+        try (Stream<Path> walk = Files.walk(location)) {
+            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
+                digest.add(file.toString()).add(Long.toString(Files.size(file)))
+                        .add(Files.getLastModifiedTime(file).toString());
+            }
+        }
+        return digest.hex();
+    }
+}

@@ -1,0 +1,173 @@
+package dev.llmqa.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llmqa.Fixtures;
+import dev.llmqa.WarmTools;
+import dev.llmqa.config.SiteConfig;
+import dev.llmqa.problem.BuildFailed;
+import dev.llmqa.problem.Problems;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
+import net.jqwik.api.lifecycle.AfterContainer;
+
+/**
+ * Incremental equals clean: random sequences of edits to a small site (prose, a formula, code that runs, an example
+ * file, a region, a title or order, a template, an asset, a new, deleted or renamed page, a page that fails and is
+ * fixed), and after each one the site the incremental build published is byte for byte the site a build from
+ * nothing (no cache, no manifest, no previous site) makes of the same tree. A failed build leaves the previous site
+ * and its manifest as they were. The builds share warm tools, as the preview server's do.
+ */
+@Tag("integration")
+class IncrementalBuildTest {
+
+    private static final WarmTools TOOLS = new WarmTools(1, false);
+    private static final AtomicInteger SEQUENCES = new AtomicInteger();
+    private static final AtomicInteger STEPS = new AtomicInteger();
+    /** The incremental build's render summary ("1 pages baked, 4 kept"). */
+    private static volatile String lastRender = "";
+
+    @AfterContainer
+    static void closeTools() {
+        TOOLS.close();
+        System.out.println("IncrementalBuildTest: " + SEQUENCES.get() + " sequences, " + STEPS.get() + " edits");
+    }
+
+    @Property(tries = 3, shrinking = ShrinkingMode.OFF) // 3 sequences of 12-15 edits: 45-110 s on 2 shared cores
+    void every_incremental_build_equals_a_clean_build_of_the_same_tree(@ForAll("edits") List<Edit> edits)
+            throws Exception {
+        Path work = Files.createTempDirectory("llmqa-incremental");
+        try {
+            EditedSite site = EditedSite.create(work.resolve("project"));
+            assertEqualsClean(work, site, "the first build");
+            for (Edit edit : edits) {
+                if (edit.kind() == Kind.FAIL) {
+                    failThenFix(work, site, edit);
+                } else {
+                    edit.kind().apply(site, edit.n());
+                    assertEqualsClean(work, site, edit.toString());
+                    edit.kind().baked().ifPresent(pages -> assertThat(lastRender).as("%s: what was baked", edit)
+                            .startsWith(pages + " pages baked"));
+                }
+                STEPS.incrementAndGet();
+            }
+            SEQUENCES.incrementAndGet();
+        } finally {
+            Folders.delete(work);
+        }
+    }
+
+    /** Every kind of edit once in a random order, then up to three more of any kind, each with a random number. */
+    @Provide
+    Arbitrary<List<Edit>> edits() {
+        Arbitrary<List<Kind>> order = Arbitraries.shuffle(Kind.values());
+        Arbitrary<List<Kind>> more = Arbitraries.of(Kind.class).list().ofMaxSize(3);
+        Arbitrary<List<Integer>> numbers = Arbitraries.integers().between(0, 999).list().ofSize(Kind.values().length + 3);
+        return Combinators.combine(order, more, numbers).as((kinds, extra, ns) -> {
+            List<Kind> all = new ArrayList<>(kinds);
+            all.addAll(extra);
+            List<Edit> edits = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                edits.add(new Edit(all.get(i), ns.get(i)));
+            }
+            return edits;
+        });
+    }
+
+    record Edit(Kind kind, int n) {
+    }
+
+    enum Kind {
+        PROSE { void apply(EditedSite site, int n) throws IOException { site.prose(n); }
+                Optional<Integer> baked() { return Optional.of(1); } },
+        FORMULA { void apply(EditedSite site, int n) throws IOException { site.formula(n); } },
+        CODE { void apply(EditedSite site, int n) throws IOException { site.code(n); }
+                Optional<Integer> baked() { return Optional.of(1); } },
+        EXAMPLE { void apply(EditedSite site, int n) throws IOException { site.example(n); } },
+        REGION { void apply(EditedSite site, int n) throws IOException { site.region(n); } },
+        TITLE_OR_ORDER { void apply(EditedSite site, int n) throws IOException { site.titleOrOrder(n); } },
+        TEMPLATE { void apply(EditedSite site, int n) throws IOException { site.template(n); } },
+        ASSET { void apply(EditedSite site, int n) throws IOException { site.asset(n); }
+                Optional<Integer> baked() { return Optional.of(0); } },
+        NEW_PAGE { void apply(EditedSite site, int n) throws IOException { site.newPage(n); } },
+        DELETE_PAGE { void apply(EditedSite site, int n) throws IOException { site.deletePage(n); } },
+        RENAME_PAGE { void apply(EditedSite site, int n) throws IOException { site.renamePage(n); } },
+        FAIL { void apply(EditedSite site, int n) throws IOException { site.breakPage(n); } };
+
+        abstract void apply(EditedSite site, int n) throws IOException;
+
+        /** How many pages the incremental build must bake after this edit, where that is certain. */
+        Optional<Integer> baked() {
+            return Optional.empty();
+        }
+    }
+
+    private static void failThenFix(Path work, EditedSite site, Edit edit) throws Exception {
+        Map<String, String> before = Fixtures.fingerprint(site.root().resolve("site"));
+        Map<String, String> manifests = Fixtures.fingerprint(site.root().resolve(".llmqa/cache/manifest"));
+        assertThat(manifests).as("the manifest of the last build").hasSize(1);
+        edit.kind().apply(site, edit.n());
+        assertThat(build(incremental(site))).as("%s: the incremental build fails", edit).contains("broken on purpose");
+        assertThat(differences(Fixtures.fingerprint(site.root().resolve("site")), before))
+                .as("%s: the files of the site that changed", edit).isEmpty();
+        assertThat(Fixtures.fingerprint(site.root().resolve(".llmqa/cache/manifest")))
+                .as("%s: the manifest is as it was", edit).isEqualTo(manifests);
+        site.fixPage();
+        assertEqualsClean(work, site, edit + " fixed");
+    }
+
+    private static void assertEqualsClean(Path work, EditedSite site, String step) throws Exception {
+        assertThat(build(incremental(site))).as("%s: the incremental build succeeds", step).isEmpty();
+        String rendered = lastRender;
+        Path clean = work.resolve("clean");
+        Folders.delete(clean);
+        Folders.delete(work.resolve("clean-cache"));
+        assertThat(build(SiteConfig.of(site.root()).withReproducible(true).withCache(false).withOut(clean)
+                .withCacheFolder(work.resolve("clean-cache")))).as("%s: the clean build succeeds", step).isEmpty();
+        assertThat(differences(Fixtures.fingerprint(site.root().resolve("site")), Fixtures.fingerprint(clean)))
+                .as("%s: the files where incremental differs from clean", step).isEmpty();
+        lastRender = rendered;
+    }
+
+    /** The files only one tree has, or that differ. */
+    private static java.util.Set<String> differences(Map<String, String> one, Map<String, String> other) {
+        java.util.Set<String> files = new java.util.TreeSet<>(one.keySet());
+        files.addAll(other.keySet());
+        files.removeIf(file -> java.util.Objects.equals(one.get(file), other.get(file)));
+        return files;
+    }
+
+    private static SiteConfig incremental(EditedSite site) {
+        return SiteConfig.of(site.root()).withReproducible(true);
+    }
+
+    /** The build's problems, "" when it succeeded. */
+    private static String build(SiteConfig config) throws IOException {
+        Progress render = (stage, summary, took) -> {
+            if (stage.equals("render")) {
+                lastRender = summary;
+            }
+        };
+        try {
+            Pipeline.standard(true, render, TOOLS.kept()).run(config);
+            return "";
+        } catch (BuildFailed failed) {
+            return Problems.report(failed.problems());
+        }
+    }
+
+}
