@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,6 +98,10 @@ final class Bubblewrap implements Sandbox {
 
     @Override
     public Launch prepare(WorkerOptions options) {
+        if (options.sharedArchive() != null && !visibleAsWorker(options.sharedArchive())) {
+            // a project in a folder only root may enter: its class-data archive stays out, the worker starts without
+            options = options.sharing(null);
+        }
         List<String> command = new ArrayList<>(prefix(options));
         // the host's zone by name: the sandbox has no /etc/timezone or zoneinfo to find it by
         command.addAll(options.command(List.of("-Duser.home=" + HOME, "-Djava.io.tmpdir=/tmp",
@@ -149,7 +154,10 @@ final class Bubblewrap implements Sandbox {
         return args;
     }
 
-    /** The JDK, what its links point to outside it (Debian keeps conf/ in /etc), and the worker's class path. */
+    /**
+     * The JDK, what its links point to outside it (Debian keeps conf/ in /etc), the worker's class path and its
+     * class-data archive.
+     */
     private static Set<Path> readOnly(WorkerOptions options) {
         Set<Path> paths = new LinkedHashSet<>();
         Path javaHome = realPath(Path.of(options.java())).getParent().getParent();
@@ -173,7 +181,34 @@ final class Bubblewrap implements Sandbox {
                 paths.add(path);
             }
         }
+        if (options.sharedArchive() != null && Files.isRegularFile(options.sharedArchive())) {
+            paths.add(options.sharedArchive().toAbsolutePath().normalize());
+        }
         return paths;
+    }
+
+    /**
+     * Whether bubblewrap can bind {@code file}: it resolves the paths as the worker's user, {@code nobody} when the
+     * build runs as root, who needs every folder above it open to others and the file readable.
+     */
+    private boolean visibleAsWorker(Path file) {
+        if (setpriv == null || !runsAsRoot()) {
+            return Files.isReadable(file);
+        }
+        try {
+            Path real = file.toRealPath();
+            if (!Files.getPosixFilePermissions(real).contains(PosixFilePermission.OTHERS_READ)) {
+                return false;
+            }
+            for (Path folder = real.getParent(); folder != null; folder = folder.getParent()) {
+                if (!Files.getPosixFilePermissions(folder).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private static Path realPath(Path path) {
