@@ -55,7 +55,7 @@ builds() {
   for j in "${!jars[@]}"; do
     jars[j]=$(cd "$(dirname "${jars[j]}")" && pwd)/$(basename "${jars[j]}")
     mkdir -p "$work/${labels[j]}"
-    tar --exclude=node_modules -cf - content templates examples diagrams $(ls jbake.properties 2> /dev/null) |
+    tar --exclude=node_modules -cf - content templates examples diagrams tools/mermaid $(ls jbake.properties 2> /dev/null) |
       tar -C "$work/${labels[j]}" -xf -
   done
   echo "snippet stage in cold builds (--no-cache) of this site: $evals evals; $(nproc) cores; LLMQA_SANDBOX=${LLMQA_SANDBOX:-auto}"

@@ -169,7 +169,8 @@ class ClassDataArchiveTest {
                 Stream<Path> all = Files.walk(classes)) {
             for (Path f : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
                 String name = classes.relativize(f).toString().replace('\\', '/');
-                if (name.startsWith("dev/llmqa/snippet/worker/") || name.startsWith("dev/llmqa/snippet/wire/")) {
+                if (name.startsWith("dev/llmqa/snippet/worker/") || name.startsWith("dev/llmqa/snippet/wire/")
+                        || name.startsWith("dev/llmqa/text/")) {
                     out.putNextEntry(new JarEntry(name));
                     out.write(Files.readAllBytes(f));
                     out.closeEntry();
