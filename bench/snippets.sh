@@ -3,6 +3,8 @@
 # Usage: bench/snippets.sh [pages=20] [snippetsPerPage=10]
 #        BENCH_WORKER_OPTS="-Xmx256m -XX:+UseSerialGC" bench/snippets.sh   (try other worker JVM flags)
 #        LLMQA_SANDBOX=off|required bench/snippets.sh   (without or with the bubblewrap sandbox; compare A B A B)
+#        LLMQA_JAR=target/llmqa.jar BENCH_ARCHIVES=DIR bench/snippets.sh   (workers run from the jar and map the
+#                                               class-data archive kept in DIR; the first run makes it)
 #        bench/snippets.sh --builds [-r RUNS=3]   the snippet stage of real builds instead (see builds() below)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -98,7 +100,14 @@ if [ "${1:-}" = --builds ]; then
 fi
 
 props=()
+if [ -n "${BENCH_ARCHIVES:-}" ]; then
+  props+=("-Dbench.archives=${BENCH_ARCHIVES}")
+fi
 if [ -n "${BENCH_WORKER_OPTS:-}" ]; then
   props+=("-Dbench.workerOpts=${BENCH_WORKER_OPTS}")
 fi
-exec java "${props[@]}" ${BENCH_JAVA_OPTS:-} -cp target/classes:target/test-classes dev.llmqa.snippet.SnippetBench "$@"
+# LLMQA_JAR=path/llmqa.jar: that build of the tool (its lib/ beside it), so the workers run from a jar (which a
+# class-data archive needs) and an old jar can be measured against a new one
+classes=target/classes
+[ -z "${LLMQA_JAR:-}" ] || classes="$LLMQA_JAR:$(dirname "$LLMQA_JAR")/lib/*"
+exec java "${props[@]}" ${BENCH_JAVA_OPTS:-} -cp "$classes:target/test-classes" dev.llmqa.snippet.SnippetBench "$@"
