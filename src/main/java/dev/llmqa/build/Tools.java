@@ -52,9 +52,13 @@ public final class Tools implements AutoCloseable {
         }, pool);
     }
 
+    /** The workers' class-data archive is kept with the project's cache, and used with or without --no-cache. */
     private static WorkerPool pool(SiteConfig config) {
-        return new WorkerPool(config.settings().sandbox(), config.settings().path());
+        return new WorkerPool(config.settings().sandbox(), config.settings().path(), config.cache().resolve(ARCHIVES));
     }
+
+    /** The folder of the cache that holds the worker JVMs' class-data archive. */
+    public static final String ARCHIVES = "jvm";
 
     /** Makes the snippet runner when a build has snippets to run; the build closes it after use. */
     Function<SiteConfig, SnippetRunner> runners() {

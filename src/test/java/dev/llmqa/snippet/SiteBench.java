@@ -20,11 +20,17 @@ import jdk.jshell.JShell;
 /**
  * The snippet stage over the project's own pages: how many evals the site has, the stage's wall time cold (new
  * worker JVMs, empty cache), warm (workers kept, empty cache) and from the cache, and the cost per eval.
- * Run with bench/site.sh. Prints figures; asserts nothing.
+ * Run with bench/site.sh ({@code --evals DIR} prints only the number of evals, for bench/snippets.sh --builds).
+ * Prints figures; asserts nothing.
  */
 public final class SiteBench {
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("--evals")) {
+            // for bench/snippets.sh --builds: the count alone
+            System.out.println(countEvals(new Scan().run(Site.start(SiteConfig.of(Path.of(args[1]))), new Problems()).site()));
+            return;
+        }
         Path cache = Files.createTempDirectory("llmqa-bench-cache");
         SiteConfig config = SiteConfig.of(Path.of(args.length > 0 ? args[0] : ".")).withCache(true);
         Site site = new Scan().run(Site.start(config), new Problems()).site();

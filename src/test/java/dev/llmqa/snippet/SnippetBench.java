@@ -1,13 +1,16 @@
 package dev.llmqa.snippet;
 
+import dev.llmqa.config.SandboxMode;
 import dev.llmqa.snippet.pool.PageProgram;
 import dev.llmqa.snippet.pool.PageResult;
+import dev.llmqa.snippet.pool.Sandbox;
 import dev.llmqa.snippet.pool.WorkerOptions;
 import dev.llmqa.snippet.pool.WorkerPool;
 import dev.llmqa.snippet.wire.Source;
 import dev.llmqa.snippet.wire.Step;
 import dev.llmqa.snippet.worker.Session;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +23,8 @@ import jdk.jshell.JShell;
 
 /**
  * Measures the worker pool against JShell's default (JDI) engine: worker start, cost per eval, pages per second.
- * Run with bench/snippets.sh [pages] [snippetsPerPage]; -Dbench.workerOpts="-Xmx256m ..." overrides worker flags.
+ * Run with bench/snippets.sh [pages] [snippetsPerPage]; -Dbench.workerOpts="-Xmx256m ..." overrides worker flags,
+ * -Dbench.archives=DIR has the workers map a class-data archive kept in DIR.
  * Prints figures only.
  */
 public final class SnippetBench {
@@ -42,7 +46,11 @@ public final class SnippetBench {
 
         long idleMillis = Long.getLong("bench.idleMillis", 0);
         long t0 = System.nanoTime();
-        try (WorkerPool pool = new WorkerPool(options, workers)) {
+        // -Dbench.archives=DIR: the workers map the class-data archive kept in DIR (made there by the first run)
+        String archives = System.getProperty("bench.archives");
+        try (WorkerPool pool = archives == null ? new WorkerPool(options, workers)
+                : new WorkerPool(options, workers, Sandbox.choose(SandboxMode.of(System.getenv()),
+                        System.getenv().getOrDefault("PATH", ""), options), Path.of(archives))) {
             System.out.println("snippets run " + pool.isolation().mode() + " (LLMQA_SANDBOX=auto|required|off)");
             if (idleMillis > 0) {
                 System.out.printf(Locale.US, "(the pool idles %d ms first, as while a build scans pages)%n", idleMillis);

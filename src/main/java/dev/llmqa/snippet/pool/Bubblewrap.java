@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +32,7 @@ final class Bubblewrap implements Sandbox {
     static final int TASKS = 512;
     static final String HOME = "/tmp/home";
     static final String WORK = "/tmp/work";
-    /**
-     * Where the worker's class path is seen inside: not at its host paths, so nothing of the project's place shows
-     * (a project cloned under /tmp would otherwise sit in the writable tmpfs, folders around its jar included).
-     */
-    static final String CLASS_PATH = "/llmqa/cp";
+    private static final Path TMP = Path.of("/tmp");
 
     private static final int NOBODY = 65534;
 
@@ -103,10 +99,13 @@ final class Bubblewrap implements Sandbox {
 
     @Override
     public Launch prepare(WorkerOptions options) {
+        if (options.sharedArchive() != null && !visibleAsWorker(options.sharedArchive())) {
+            // a project in a folder only root may enter: its class-data archive stays out, the worker starts without
+            options = options.sharing(null);
+        }
         List<String> command = new ArrayList<>(prefix(options));
         // the host's zone by name: the sandbox has no /etc/timezone or zoneinfo to find it by
-        command.addAll(options.withClassPath(String.join(File.pathSeparator, classPath(options).values()))
-                .command(List.of("-Duser.home=" + HOME, "-Djava.io.tmpdir=/tmp",
+        command.addAll(options.command(List.of("-Duser.home=" + HOME, "-Djava.io.tmpdir=/tmp",
                 "-Duser.timezone=" + TimeZone.getDefault().getID())));
         ProcessBuilder process = new ProcessBuilder(command);
         // the sandbox's PID 1 is a fork of bwrap, whose environment a snippet can read in /proc/1/environ
@@ -147,31 +146,31 @@ final class Bubblewrap implements Sandbox {
         args.addAll(List.of("--symlink", "/proc/self/fd", "/dev/fd", "--symlink", "/proc/self/fd/0", "/dev/stdin",
                 "--symlink", "/proc/self/fd/1", "/dev/stdout", "--symlink", "/proc/self/fd/2", "/dev/stderr"));
         args.addAll(List.of("--size", Long.toString(TMPFS_BYTES), "--tmpfs", "/tmp", "--dir", HOME, "--dir", WORK));
-        for (Path path : readOnly(options)) {
+        Set<Path> readOnly = readOnly(options);
+        // a project under /tmp (its classes, its archive) would sit in the writable tmpfs, folders around them too:
+        // each top folder of /tmp that holds one becomes a tmpfs of its own, made read-only once they are bound
+        Set<Path> tops = new LinkedHashSet<>();
+        for (Path path : readOnly) {
+            if (path.startsWith(TMP) && path.getNameCount() > 1) {
+                Path top = TMP.resolve(path.getName(1));
+                if (!top.equals(Path.of(HOME)) && !top.equals(Path.of(WORK)) && tops.add(top)) {
+                    args.addAll(List.of("--tmpfs", top.toString()));
+                }
+            }
+        }
+        for (Path path : readOnly) {
             args.addAll(List.of("--ro-bind", path.toString(), path.toString()));
         }
-        classPath(options).forEach((host, inside) -> args.addAll(List.of("--ro-bind", host.toString(), inside)));
+        tops.forEach(top -> args.addAll(List.of("--remount-ro", top.toString())));
         args.addAll(List.of("--chdir", WORK, "--remount-ro", "/", "--"));
         args.addAll(List.of("/usr/bin/prlimit", "--nproc=" + TASKS, "--"));
         return args;
     }
 
     /**
-     * The worker's class path entries that exist, each with its path inside the sandbox:
-     * {@code /llmqa/cp/<index>/<name>} (a jar keeps its name, a folder of classes its own).
+     * The JDK, what its links point to outside it (Debian keeps conf/ in /etc), the worker's class path and its
+     * class-data archive.
      */
-    private static Map<Path, String> classPath(WorkerOptions options) {
-        Map<Path, String> entries = new LinkedHashMap<>();
-        for (String entry : options.classPath().split(File.pathSeparator)) {
-            Path path = Path.of(entry).toAbsolutePath().normalize();
-            if (Files.exists(path) && !entries.containsKey(path)) {
-                entries.put(path, CLASS_PATH + "/" + entries.size() + "/" + path.getFileName());
-            }
-        }
-        return entries;
-    }
-
-    /** The JDK and what its links point to outside it (Debian keeps conf/ in /etc), seen at their own paths. */
     private static Set<Path> readOnly(WorkerOptions options) {
         Set<Path> paths = new LinkedHashSet<>();
         Path javaHome = realPath(Path.of(options.java())).getParent().getParent();
@@ -189,7 +188,40 @@ final class Bubblewrap implements Sandbox {
                 // an unreadable part of the JDK stays out of the sandbox; the probe shows if the JVM needs it
             }
         }
+        for (String entry : options.classPath().split(File.pathSeparator)) {
+            Path path = Path.of(entry).toAbsolutePath().normalize();
+            if (Files.exists(path)) {
+                paths.add(path);
+            }
+        }
+        if (options.sharedArchive() != null && Files.isRegularFile(options.sharedArchive())) {
+            paths.add(options.sharedArchive().toAbsolutePath().normalize());
+        }
         return paths;
+    }
+
+    /**
+     * Whether bubblewrap can bind {@code file}: it resolves the paths as the worker's user, {@code nobody} when the
+     * build runs as root, who needs every folder above it open to others and the file readable.
+     */
+    private boolean visibleAsWorker(Path file) {
+        if (setpriv == null || !runsAsRoot()) {
+            return Files.isReadable(file);
+        }
+        try {
+            Path real = file.toRealPath();
+            if (!Files.getPosixFilePermissions(real).contains(PosixFilePermission.OTHERS_READ)) {
+                return false;
+            }
+            for (Path folder = real.getParent(); folder != null; folder = folder.getParent()) {
+                if (!Files.getPosixFilePermissions(folder).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private static Path realPath(Path path) {

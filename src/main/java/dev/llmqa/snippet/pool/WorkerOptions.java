@@ -15,8 +15,10 @@ import java.util.List;
  *                       needs nothing else, and the sandbox shows it nothing else)
  * @param jvmOptions     memory cap, GC, JIT and class-data-sharing flags
  * @param pagesPerWorker a worker is replaced after this many pages, so leaks in snippets cannot pile up
+ * @param sharedArchive  a class-data archive of the worker's classes to map ({@link ClassDataArchive}), or null
  */
-public record WorkerOptions(String java, String classPath, List<String> jvmOptions, int pagesPerWorker) {
+public record WorkerOptions(String java, String classPath, List<String> jvmOptions, int pagesPerWorker,
+        Path sharedArchive) {
 
     /**
      * Measured on 2 cores (bench/snippets.sh): C1 only warms javac, which is most of an eval, faster than C2 pays
@@ -33,24 +35,33 @@ public record WorkerOptions(String java, String classPath, List<String> jvmOptio
         }
     }
 
+    public WorkerOptions(String java, String classPath, List<String> jvmOptions, int pagesPerWorker) {
+        this(java, classPath, jvmOptions, pagesPerWorker, null);
+    }
+
     /** The host's own java, and the folder or jar the worker's classes are in. */
     public static WorkerOptions defaults() {
         return new WorkerOptions(hostJava(), workerClasses(), DEFAULT_JVM_OPTIONS, 500);
     }
 
     public WorkerOptions withJvmOptions(List<String> options) {
-        return new WorkerOptions(java, classPath, options, pagesPerWorker);
+        return new WorkerOptions(java, classPath, options, pagesPerWorker, sharedArchive);
     }
 
-    /** The same worker with its classes found elsewhere (where a sandbox shows them). */
-    WorkerOptions withClassPath(String path) {
-        return new WorkerOptions(java, path, jvmOptions, pagesPerWorker);
+    /** Workers that map this class-data archive (one the pool has checked). */
+    WorkerOptions sharing(Path archive) {
+        return new WorkerOptions(java, classPath, jvmOptions, pagesPerWorker, archive);
     }
 
     List<String> command(List<String> extraJvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);
+        if (sharedArchive != null) {
+            command.add("-XX:SharedArchiveFile=" + sharedArchive);
+            // an archive the JVM finds unfit (another JDK build at the same path) is skipped: no word on stderr
+            command.add("-Xlog:cds*=off:stderr");
+        }
         command.addAll(extraJvmOptions);
         command.add("-cp");
         command.add(classPath);

@@ -6,6 +6,7 @@ import dev.llmqa.snippet.wire.Step;
 
 import dev.llmqa.problem.Problem;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +22,12 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 public final class WorkerPool implements SnippetRunner {
 
+    /** How long closing the pool waits for the JVM that makes the class-data archive, before stopping it. */
+    static final Duration ARCHIVE_WAIT = Duration.ofSeconds(30);
+
     private final WorkerOptions options;
     private final Sandbox sandbox;
+    private final ClassDataArchive.Making makingArchive;
     private final BlockingQueue<CompletableFuture<WorkerProcess>> idle = new LinkedBlockingQueue<>();
     private final Set<WorkerProcess> live = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -43,19 +48,37 @@ public final class WorkerPool implements SnippetRunner {
 
     /** As many workers as the machine has processors, started now in the background. */
     public WorkerPool(SandboxMode mode, String path) {
-        this(WorkerOptions.defaults(), Runtime.getRuntime().availableProcessors(), mode, path);
+        this(mode, path, null);
     }
 
-    private WorkerPool(WorkerOptions options, int size, SandboxMode mode, String path) {
-        this(options, size, Sandbox.choose(mode, path, options));
+    /**
+     * As many workers as the machine has processors, started now in the background, mapping the class-data archive
+     * kept in {@code archives} (made there, for the next pool, when it is missing or damaged).
+     */
+    public WorkerPool(SandboxMode mode, String path, Path archives) {
+        this(WorkerOptions.defaults(), Runtime.getRuntime().availableProcessors(), mode, path, archives);
+    }
+
+    private WorkerPool(WorkerOptions options, int size, SandboxMode mode, String path, Path archives) {
+        this(options, size, Sandbox.choose(mode, path, options), archives);
     }
 
     public WorkerPool(WorkerOptions options, int size, Sandbox sandbox) {
+        this(options, size, sandbox, null);
+    }
+
+    /**
+     * @param archives where the workers' class-data archive is kept ({@link ClassDataArchive}); null for none
+     */
+    public WorkerPool(WorkerOptions options, int size, Sandbox sandbox, Path archives) {
         if (size < 1) {
             throw new IllegalArgumentException("a pool needs at least one worker");
         }
-        this.options = options;
+        Optional<ClassDataArchive> archive = ClassDataArchive.in(archives, options);
+        boolean usable = archive.map(ClassDataArchive::usable).orElse(false);
+        this.options = usable ? options.sharing(archive.get().file()) : options;
         this.sandbox = sandbox;
+        this.makingArchive = archive.isPresent() && !usable ? archive.get().startMaking().orElse(null) : null;
         for (int i = 0; i < size; i++) {
             idle.add(startWorker());
         }
@@ -119,6 +142,14 @@ public final class WorkerPool implements SnippetRunner {
             }
         }
         live.forEach(this::retire);
+        if (makingArchive != null) {
+            makingArchive.finish(ARCHIVE_WAIT);
+        }
+    }
+
+    /** The class-data archive the workers map, if any. */
+    Optional<Path> sharedArchive() {
+        return Optional.ofNullable(options.sharedArchive());
     }
 
     private void replenish() {

@@ -26,7 +26,11 @@ import java.util.List;
 public final class Worker {
 
     static final int OUTPUT_LIMIT = 64 * 1024;
-    /** About a second of CPU: enough for C1 to compile javac's hot paths. */
+    /**
+     * Enough for C1 to compile javac's hot paths before pages arrive. Measured in cold builds of the site
+     * (bench/snippets.sh --builds, 2 cores): fewer sessions cost the snippet JVMs more CPU in all, not less
+     * (2 sessions 1.05x, none 1.16x), as javac then runs interpreted longer while the compiler catches up.
+     */
     static final int WARM_UP_SESSIONS = Integer.getInteger("llmqa.worker.warmUpSessions", 8);
 
     private final DataInputStream in;

@@ -109,31 +109,51 @@ class HostileSnippetsTest {
     void the_project_cannot_be_written_into() {
         Problem problem = failure("int a = 1;\nFiles.writeString(Path.of(\"" + PROJECT + "/planted.txt\"), \"x\");");
 
-        // nothing of the project is there, wherever it lies (a clone under /tmp too): its classes are seen elsewhere
+        // only the way to the class path is there, read-only
         assertThat(problem.location()).isEqualTo(PAGE + ":11");
-        assertThat(problem.message()).isEqualTo("NoSuchFileException: " + PROJECT + "/planted.txt");
+        assertThat(problem.message()).isEqualTo("FileSystemException: " + PROJECT + "/planted.txt: Read-only file system");
         assertThat(PROJECT.resolve("planted.txt")).doesNotExist();
     }
 
     @Test
     void the_class_path_is_read_only() throws IOException {
-        Problem problem = failure("""
-                Path classes = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]);
-                Files.writeString(Files.isDirectory(classes) ? classes.resolve("planted.txt") : classes.resolveSibling("planted.txt"), "x");
-                """);
-
-        assertThat(problem.location()).isEqualTo(PAGE + ":11");
-        assertThat(problem.message()).startsWith("FileSystemException: " + Bubblewrap.CLASS_PATH + "/0/").endsWith(": Read-only file system");
         Path classes = Path.of(WorkerOptions.defaults().classPath());
-        Path host = Files.isDirectory(classes) ? classes.resolve("planted.txt") : classes.resolveSibling("planted.txt");
-        assertThat(host).doesNotExist();
+        Path target = Files.isDirectory(classes) ? classes.resolve("planted.txt") : classes.resolveSibling("planted.txt");
+        Problem problem = failure("Files.writeString(Path.of(\"" + target + "\"), \"x\");");
+
+        assertThat(problem.location()).isEqualTo(PAGE + ":10");
+        assertThat(problem.message()).contains("Read-only file system");
+        assertThat(target).doesNotExist();
     }
 
+    /**
+     * A project cloned under /tmp: its classes sit below the sandbox's own /tmp, yet nothing around them can be
+     * written (the folder of /tmp that holds them is a read-only tmpfs of its own).
+     */
     @Test
-    void the_class_path_is_seen_at_the_sandbox_own_place_not_the_project() {
-        String seen = output("System.out.println(System.getProperty(\"java.class.path\"));");
-
-        assertThat(seen).startsWith(Bubblewrap.CLASS_PATH + "/0/").doesNotContain(PROJECT.toString());
+    void a_project_under_tmp_cannot_be_written_into_either() throws IOException {
+        Path clone = Files.createTempDirectory(Path.of("/tmp"), "llmqa-clone");
+        try {
+            Path classes = Path.of(WorkerOptions.defaults().classPath());
+            Path copied = clone.resolve("target").resolve(classes.getFileName());
+            dev.llmqa.Fixtures.copyTree(classes, copied);
+            WorkerOptions options = new WorkerOptions(WorkerOptions.defaults().java(), copied.toString(),
+                    WorkerOptions.DEFAULT_JVM_OPTIONS, 500, null);
+            try (WorkerPool own = new WorkerPool(options, 1, Sandbox.choose(SandboxMode.REQUIRED, System.getenv("PATH"), options))) {
+                for (Path target : List.of(clone.resolve("planted.txt"), clone.resolve("target/planted.txt"))) {
+                    PageResult result = own.run(page(PAGE, Duration.ofSeconds(20), run(PAGE, 10,
+                            "Files.writeString(Path.of(\"" + target + "\"), \"x\");")));
+                    assertThat(result.completed()).isFalse();
+                    assertThat(result.failure().orElseThrow().message())
+                            .isEqualTo("FileSystemException: " + target + ": Read-only file system");
+                    assertThat(target).doesNotExist();
+                }
+            }
+        } finally {
+            try (var files = Files.walk(clone)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
     }
 
     @Test

@@ -64,6 +64,16 @@ class WorkerPoolTest {
     }
 
     @Test
+    void snippets_compile_against_the_jdk_not_the_tools_own_classes_as_in_the_jshell_tool() {
+        PageResult result = pool.run(page("p.md", run("content/p.md", 3,
+                "int magic = dev.llmqa.snippet.wire.Wire.MAGIC;\n")));
+
+        Problem problem = failureOf(result);
+        assertThat(problem.location()).isEqualTo("content/p.md:3:13");
+        assertThat(problem.message()).isEqualTo("compile error: package dev.llmqa.snippet.wire does not exist");
+    }
+
+    @Test
     void compile_error_reports_file_line() {
         PageResult result = pool.run(page("q.md", run("content/q.md", 40,
                 "int layers = 32;\n\n// the cache\nlong bytes = 2L * layers * kvCache;\n")));
