@@ -133,10 +133,17 @@ class HostileSnippetsTest {
     @Test
     void a_project_under_tmp_cannot_be_written_into_either() throws IOException {
         Path clone = Files.createTempDirectory(Path.of("/tmp"), "llmqa-clone");
+        // as git makes a clone (a temporary folder is the owner's alone, and the sandbox's user is nobody)
+        Files.setPosixFilePermissions(clone, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         try {
             Path classes = Path.of(WorkerOptions.defaults().classPath());
             Path copied = clone.resolve("target").resolve(classes.getFileName());
-            dev.llmqa.Fixtures.copyTree(classes, copied);
+            if (Files.isDirectory(classes)) {
+                dev.llmqa.Fixtures.copyTree(classes, copied);
+            } else { // the jar, under Failsafe
+                Files.createDirectories(copied.getParent());
+                Files.copy(classes, copied);
+            }
             WorkerOptions options = new WorkerOptions(WorkerOptions.defaults().java(), copied.toString(),
                     WorkerOptions.DEFAULT_JVM_OPTIONS, 500, null);
             try (WorkerPool own = new WorkerPool(options, 1, Sandbox.choose(SandboxMode.REQUIRED, System.getenv("PATH"), options))) {
