@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,17 +22,7 @@ class BuildLockTest {
     @TempDir
     Path root;
 
-    private final List<String> said = new CopyOnWriteArrayList<>();
-    private final Progress progress = new Progress() {
-        @Override
-        public void stage(String stage, String summary, Duration took) {
-        }
-
-        @Override
-        public void waiting(String message) {
-            said.add(message);
-        }
-    };
+    private final RecordingProgress progress = new RecordingProgress();
 
     @Test
     void a_build_that_looks_in_before_the_holder_wrote_its_pid_waits_for_the_pid_and_names_it() throws Exception {
@@ -57,7 +45,7 @@ class BuildLockTest {
                     .hasMessageContaining("pid " + ProcessHandle.current().pid());
             writer.join();
         }
-        assertThat(said).containsExactly("waiting for another build of this project (pid " + ProcessHandle.current().pid() + ") to finish…");
+        assertThat(progress.waited).containsExactly("waiting for another build of this project (pid " + ProcessHandle.current().pid() + ") to finish…");
     }
 
     @Test
@@ -72,7 +60,7 @@ class BuildLockTest {
                     .hasMessageContaining("pid unknown");
             assertThat(Duration.between(start, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
         }
-        assertThat(said).containsExactly("waiting for another build of this project (pid unknown) to finish…");
+        assertThat(progress.waited).containsExactly("waiting for another build of this project (pid unknown) to finish…");
     }
 
     @Test
@@ -82,7 +70,7 @@ class BuildLockTest {
         }
         assertThat(Files.size(root.resolve(BuildLock.FILE))).isZero();
         try (BuildLock second = BuildLock.take(SiteConfig.of(root), progress, Duration.ofSeconds(1))) {
-            assertThat(said).isEmpty();
+            assertThat(progress.waited).isEmpty();
         }
     }
 }

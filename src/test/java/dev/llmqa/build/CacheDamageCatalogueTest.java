@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -197,17 +196,12 @@ class CacheDamageCatalogueTest {
 
     /** Builds in reproducible mode (no run times), so a page whose snippets ran again gives the same bytes. */
     private static void build(Path root, List<Problem> warnings) throws Exception {
-        Progress progress = new Progress() {
-            @Override
-            public void stage(String stage, String summary, Duration took) {
-            }
-
-            @Override
-            public void warning(Problem problem) {
-                warnings.add(problem);
-            }
-        };
-        Pipeline.standard(true, progress, TOOLS.kept()).run(SiteConfig.of(root).withReproducible(true));
+        RecordingProgress progress = new RecordingProgress();
+        try {
+            Pipeline.standard(true, progress, TOOLS.kept()).run(SiteConfig.of(root).withReproducible(true));
+        } finally {
+            warnings.addAll(progress.warnings);
+        }
     }
 
     private static List<Path> entries(Path root) throws IOException {

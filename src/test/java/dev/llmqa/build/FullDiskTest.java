@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.llmqa.Fixtures;
 import dev.llmqa.WarmTools;
 import dev.llmqa.config.SiteConfig;
-import dev.llmqa.problem.Problem;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -109,19 +105,9 @@ class FullDiskTest {
 
         Files.createDirectories(disk.resolve("cache"));
         fill(disk.resolve("filler"), 0);
-        List<Problem> warnings = new ArrayList<>();
-        Progress progress = new Progress() {
-            @Override
-            public void stage(String stage, String summary, Duration took) {
-            }
-
-            @Override
-            public void warning(Problem problem) {
-                warnings.add(problem);
-            }
-        };
+        RecordingProgress progress = new RecordingProgress();
         Pipeline.standard(true, progress, TOOLS.kept()).run(config.withCacheFolder(disk.resolve("cache")));
-        assertThat(warnings).isNotEmpty().allSatisfy(w -> assertThat(w.message())
+        assertThat(progress.warnings).isNotEmpty().allSatisfy(w -> assertThat(w.message())
                 .isEqualTo("cannot store cache entries (No space left on device): what this build computed is computed"
                         + " again next build"));
         assertThat(Fixtures.fingerprint(root.resolve("site"))).isEqualTo(Fixtures.fingerprint(work.resolve("clean")));

@@ -72,7 +72,7 @@ class InterruptedBuildTest {
     }
 
     /** A copy of the project with the old site built, at {@code root}. */
-    private static Path buildOld(Path root) {
+    private static Path copyOfOld(Path root) {
         return Fixtures.copyTree(built, root);
     }
 
@@ -98,7 +98,7 @@ class InterruptedBuildTest {
     @MethodSource("killPoints")
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void a_build_killed_leaves_the_old_site_or_the_new_and_the_next_build_succeeds(String when, int lines) throws Exception {
-        Path root = buildOld(work.resolve("kill-" + lines));
+        Path root = copyOfOld(work.resolve("kill-" + lines));
         change(root);
         ChildBuild build = ChildBuild.start(root);
         List<String> printed = build.awaitLines(lines);
@@ -109,7 +109,7 @@ class InterruptedBuildTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void a_build_killed_at_random_moments_leaves_the_old_site_or_the_new() throws Exception {
-        Path root = buildOld(work.resolve("kill-random"));
+        Path root = copyOfOld(work.resolve("kill-random"));
         change(root);
         Random random = new Random();
         long seed = random.nextLong();
@@ -156,7 +156,7 @@ class InterruptedBuildTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void a_publish_stopped_between_its_renames_is_undone_by_the_next_build_even_a_failing_one() throws Exception {
-        Path root = buildOld(work.resolve("between-renames"));
+        Path root = copyOfOld(work.resolve("between-renames"));
         Files.move(root.resolve("site"), root.resolve(".site.old-123"));
         Files.createDirectories(root.resolve(".site.staging-456/questions"));
         Fixtures.write(root.resolve(".site.staging-456/questions/01-first.html"), "half a page");
@@ -171,7 +171,7 @@ class InterruptedBuildTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void two_builds_started_at_once_both_succeed_the_second_after_waiting() throws Exception {
-        Path root = buildOld(work.resolve("two-at-once"));
+        Path root = copyOfOld(work.resolve("two-at-once"));
         change(root);
         ChildBuild one = ChildBuild.start(root);
         ChildBuild two = ChildBuild.start(root);

@@ -157,9 +157,7 @@ class HostileSnippetsTest {
                 }
             }
         } finally {
-            try (var files = Files.walk(clone)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            dev.llmqa.build.Folders.delete(clone);
         }
     }
 
