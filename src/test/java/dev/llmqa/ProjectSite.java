@@ -22,11 +22,13 @@ public final class ProjectSite {
     private ProjectSite() {
     }
 
-    /** The built site's model (its pages); the files are in {@link #folder()}. */
+    /** The built site's pages, as the scan saw them; the files are in {@link #folder()}. */
     public static synchronized Site site() throws Exception {
         if (built == null) {
             Folders.delete(OUT);
-            built = Pipeline.standard(true, Progress.SILENT).run(SiteConfig.of(Path.of("")).withOut(OUT));
+            SiteConfig config = SiteConfig.of(Path.of("")).withOut(OUT);
+            Pipeline.standard(true, Progress.SILENT).run(config);
+            built = Pipeline.scan(config, Progress.SILENT);
         }
         return built;
     }

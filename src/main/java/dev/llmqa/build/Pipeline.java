@@ -15,7 +15,10 @@ import dev.llmqa.highlight.CodeBlockRenderer;
 import dev.llmqa.highlight.HighlightExecutor;
 import dev.llmqa.math.KatexAssets;
 import dev.llmqa.math.MathExecutor;
+import dev.llmqa.manifest.Inputs;
+import dev.llmqa.manifest.StampFile;
 import dev.llmqa.problem.BuildFailed;
+import dev.llmqa.problem.Problem;
 import dev.llmqa.prose.ProseCheck;
 import dev.llmqa.problem.Problems;
 import dev.llmqa.search.SearchIndex;
@@ -34,8 +37,9 @@ import java.util.Set;
  * The composition root and the loop: scan → unused examples → prose check → execute → plan bake → render → KaTeX assets → copy examples →
  * read pages → search index → output check → link check → publish. Each stage gets the site the previous one returned; after a
  * stage that found problems the build stops and fails once with all of them. Whatever happens, a staging folder that
- * was not published is removed. Every command that builds ({@code build}, {@code check}, {@code serve}) and
- * {@code prune-diagrams} gets its stages here.
+ * was not published is removed. A build that would read exactly what the last build read, which published without a
+ * warning, and finds the site as that build left it, runs no stage at all ({@link StampFile}). Every command that
+ * builds ({@code build}, {@code check}, {@code serve}) and {@code prune-diagrams} gets its stages here.
  */
 public final class Pipeline {
 
@@ -45,34 +49,33 @@ public final class Pipeline {
     private final List<Stage> stages;
     private final Progress progress;
     private final Tools owned;
-    private final boolean writes;
+    private final boolean publish;
 
     /**
      * @param owned  tools this pipeline made for its build, closed when the build ends (null: the caller's)
-     * @param writes whether the build writes (the site, the cache, the diagram store): then it holds the project's
-     *               lock and first cleans what a stopped build left
+     * @param publish whether the site is published ({@code build}, {@code serve}) or only checked ({@code check})
      */
-    private Pipeline(List<Stage> stages, Progress progress, Tools owned, boolean writes) {
+    private Pipeline(List<Stage> stages, Progress progress, Tools owned, boolean publish) {
         this.stages = List.copyOf(stages);
         this.progress = progress;
         this.owned = owned;
-        this.writes = writes;
+        this.publish = publish;
     }
 
     /** The full build; {@code publish=false} is the {@code check} command: everything but writing the site. */
     public static Pipeline standard(boolean publish, Progress progress) {
         Tools own = Tools.forOneBuild();
-        return new Pipeline(stages(publish, own), progress, own, true);
+        return new Pipeline(stages(publish, own), progress, own, publish);
     }
 
     /** A build with tools its caller keeps warm across builds (and closes). */
     public static Pipeline standard(boolean publish, Progress progress, Tools kept) {
-        return new Pipeline(stages(publish, kept), progress, null, true);
+        return new Pipeline(stages(publish, kept), progress, null, publish);
     }
 
     /** Only the scan: the pages as the build would see them, for commands that need the content but no site. */
-    public static Pipeline scanOnly(Progress progress) {
-        return new Pipeline(List.of(new Scan()), progress, null, false);
+    public static Site scan(SiteConfig config, Progress progress) throws BuildFailed, IOException {
+        return new Pipeline(List.of(new Scan()), progress, null, false).runStages(config).site();
     }
 
     private static List<Stage> stages(boolean publish, Tools tools) {
@@ -108,13 +111,30 @@ public final class Pipeline {
         }
     }
 
-    public Site run(SiteConfig config) throws BuildFailed, IOException {
-        if (!writes) {
-            return runStages(config);
-        }
+    /** What a build did. */
+    public enum Outcome {
+        /** It ran its stages (and published, if it publishes). */
+        BUILT,
+        /** Its inputs were those of the last build that published without a warning, and the site is as that build left it: nothing ran. */
+        UP_TO_DATE
+    }
+
+    public Outcome run(SiteConfig config) throws BuildFailed, IOException {
         try (BuildLock lock = BuildLock.take(config, progress, PATIENCE)) {
             Leftovers.clean(config);
-            return runStages(config);
+            long start = System.nanoTime();
+            String inputs = config.useCache() ? Inputs.digest(config) : null;
+            if (inputs != null && StampFile.upToDate(config, inputs, publish)) {
+                progress.stage("up to date", "nothing changed since the last build"
+                        + (publish ? ", " + config.display(config.out()) + "/ kept" : ""),
+                        Duration.ofNanos(System.nanoTime() - start));
+                return Outcome.UP_TO_DATE;
+            }
+            boolean warned = runStages(config).warned();
+            if (publish && inputs != null && !warned) {
+                stamp(config, inputs);
+            }
+            return Outcome.BUILT;
         } finally {
             if (owned != null) {
                 owned.close();
@@ -122,23 +142,39 @@ public final class Pipeline {
         }
     }
 
-    private Site runStages(SiteConfig config) throws BuildFailed, IOException {
+    /** Without a stamp the next build runs its stages: nothing is lost when it cannot be written. */
+    private static void stamp(SiteConfig config, String inputs) {
+        try {
+            StampFile.write(config, inputs);
+        } catch (IOException e) {
+            // the next build of the same inputs runs its stages instead of stopping at once
+        }
+    }
+
+    /** The last stage's site, and whether any stage warned. */
+    private record Ran(Site site, boolean warned) {
+    }
+
+    private Ran runStages(SiteConfig config) throws BuildFailed, IOException {
         Site site = Site.start(config);
         Problems problems = new Problems();
         List<AutoCloseable> prepared = new ArrayList<>();
+        boolean warned = false;
         try {
             stages.forEach(stage -> prepared.add(stage.prepare(config)));
             for (Stage stage : stages) {
                 long start = System.nanoTime();
                 Stage.Done done = stage.run(site, problems);
                 site = done.site();
-                problems.takeWarnings().forEach(progress::warning);
+                List<Problem> warnings = problems.takeWarnings();
+                warned |= !warnings.isEmpty();
+                warnings.forEach(progress::warning);
                 if (!problems.isEmpty()) {
                     throw new BuildFailed(problems.list());
                 }
                 progress.stage(stage.name(), done.summary(), Duration.ofNanos(System.nanoTime() - start));
             }
-            return site;
+            return new Ran(site, warned);
         } finally {
             prepared.forEach(Pipeline::closeQuietly);
             Folders.delete(site.staging());

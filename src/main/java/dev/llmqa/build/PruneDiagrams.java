@@ -23,7 +23,7 @@ public final class PruneDiagrams {
 
     /** @throws BuildFailed when the content has problems (a diagram's key cannot be trusted then) */
     public static Pruned run(SiteConfig config) throws BuildFailed, IOException {
-        Site site = Pipeline.scanOnly(Progress.SILENT).run(config);
+        Site site = Pipeline.scan(config, Progress.SILENT);
         Set<String> used = DiagramExecutor.diagrams(site).stream().map(Diagram::key).collect(Collectors.toSet());
         return new Pruned(new DiagramStore(config.diagrams()).prune(used), used.size());
     }

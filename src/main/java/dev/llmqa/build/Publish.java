@@ -3,6 +3,7 @@ package dev.llmqa.build;
 import dev.llmqa.manifest.Manifest;
 import dev.llmqa.manifest.ManifestFile;
 import dev.llmqa.manifest.Outputs;
+import dev.llmqa.manifest.StampFile;
 import dev.llmqa.execute.TextCache;
 import dev.llmqa.problem.Problem;
 import dev.llmqa.problem.Problems;
@@ -17,8 +18,8 @@ import java.nio.file.StandardCopyOption;
  * The publish stage: swaps the finished staging folder into place. The old site is moved aside, the new one
  * moved in, then the old one deleted; both moves are renames within one folder, so readers never see a
  * half-written site, and a build that failed earlier never gets here. The manifest of what was written is saved
- * after the swap, the previous one deleted before it: a build stopped in between leaves none (the next build then
- * renders everything), never one that describes another site.
+ * after the swap, the previous one deleted before it, with the previous build's stamp: a build stopped in between
+ * leaves neither (the next build then renders everything), never one that describes another site.
  */
 public final class Publish implements Stage {
 
@@ -27,6 +28,7 @@ public final class Publish implements Stage {
         Manifest manifest = Outputs.manifest(site);
         // no manifest may describe a site it did not write: the old one goes first, the new one follows the swap
         ManifestFile.delete(site.config());
+        StampFile.delete(site.config());
         swap(site.staging(), site.config().out());
         try {
             ManifestFile.write(site.config(), manifest);

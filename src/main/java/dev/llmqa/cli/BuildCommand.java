@@ -57,10 +57,12 @@ final class BuildCommand implements Callable<Integer> {
         String verb = publish ? "build" : "check";
         console.info("llmqa " + Version.number() + ": " + verb + " " + config.root());
         try {
-            (kept == null ? Pipeline.standard(publish, console) : Pipeline.standard(publish, console, kept)).run(config);
-            console.info(publish
-                    ? "built " + config.display(config.out()) + "/ in " + Console.seconds(start)
-                    : "checked in " + Console.seconds(start) + ": no problems");
+            Pipeline.Outcome outcome = (kept == null ? Pipeline.standard(publish, console)
+                    : Pipeline.standard(publish, console, kept)).run(config);
+            String site = config.display(config.out()) + "/";
+            console.info(!publish ? "checked in " + Console.seconds(start) + ": no problems"
+                    : outcome == Pipeline.Outcome.UP_TO_DATE ? site + " is up to date (" + Console.seconds(start) + ")"
+                    : "built " + site + " in " + Console.seconds(start));
             return 0;
         } catch (BuildFailed failure) {
             console.failed(verb, failure);

@@ -1,7 +1,8 @@
 package dev.llmqa.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,14 +39,25 @@ public record Settings(boolean reproducible, boolean githubActions, Publishing p
         return new Settings(reproducible, githubActions, publishing, chromium, path, mode);
     }
 
+    /** Only the one field is read, with the streaming parser: starting Jackson's object mapper costs every command. */
     private static Path chromium(Path puppeteerConfig) {
         if (!Files.isRegularFile(puppeteerConfig)) {
             return DEFAULT_CHROMIUM;
         }
-        try {
-            JsonNode path = new ObjectMapper().readTree(puppeteerConfig.toFile()).path("executablePath");
-            return path.isTextual() && !path.asText().isBlank() ? Path.of(path.asText()) : DEFAULT_CHROMIUM;
-        } catch (IOException e) {
+        try (JsonParser json = new JsonFactory().createParser(puppeteerConfig.toFile())) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                return DEFAULT_CHROMIUM;
+            }
+            for (JsonToken token = json.nextToken(); token == JsonToken.FIELD_NAME; token = json.nextToken()) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                if (field.equals("executablePath") && value == JsonToken.VALUE_STRING && !json.getText().isBlank()) {
+                    return Path.of(json.getText());
+                }
+                json.skipChildren();
+            }
+            return DEFAULT_CHROMIUM;
+        } catch (IOException | RuntimeException e) {
             return DEFAULT_CHROMIUM;
         }
     }

@@ -134,6 +134,27 @@ final class EditedSite {
         added.add(to);
     }
 
+    /** Nothing at all: the next build is up to date. */
+    void nothing(int n) {
+    }
+
+    /** A page saved again without a change: a new file time, the same bytes. */
+    void touch(int n) throws IOException {
+        Path page = file(pages().get(n % pages().size()));
+        Files.setLastModifiedTime(page, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(page).toMillis() + 1000L * (1 + n)));
+    }
+
+    /** Someone changes the published site by hand: a page deleted or rewritten, or a file added. */
+    void damageSite(int n) throws IOException {
+        Path site = root.resolve("site");
+        switch (n % 3) {
+            case 0 -> Files.delete(site.resolve("questions/02-second.html"));
+            case 1 -> Files.writeString(site.resolve("index.html"), "edited by hand " + n);
+            default -> Files.writeString(site.resolve("stray-" + n + ".html"), "not built");
+        }
+    }
+
     void breakPage(int n) throws IOException {
         append("content/about.md", FAILING);
     }

@@ -28,9 +28,11 @@ import net.jqwik.api.lifecycle.AfterContainer;
 /**
  * Incremental equals clean: random sequences of edits to a small site (prose, a formula, code that runs, an example
  * file, a region, a title or order, a template, an asset, a new, deleted or renamed page, a page that fails and is
- * fixed), and after each one the site the incremental build published is byte for byte the site a build from
- * nothing (no cache, no manifest, no previous site) makes of the same tree. A failed build leaves the previous site
- * and its manifest as they were. The builds share warm tools, as the preview server's do.
+ * fixed, nothing, a page saved unchanged, a published file changed by hand), and after each one the site the
+ * incremental build published is byte for byte the site a build from nothing (no cache, no manifest, no previous
+ * site) makes of the same tree. A failed build leaves the previous site and its manifest as they were. A build
+ * after no edit (or after a page was saved unchanged, when no template shows dates) runs no stage; after a change to
+ * the published site it does. The builds share warm tools, as the preview server's do.
  */
 @Tag("integration")
 class IncrementalBuildTest {
@@ -40,6 +42,8 @@ class IncrementalBuildTest {
     private static final AtomicInteger STEPS = new AtomicInteger();
     /** The incremental build's render summary ("1 pages baked, 4 kept"). */
     private static volatile String lastRender = "";
+    /** Whether the last incremental build found the site up to date and ran no stage. */
+    private static volatile boolean lastUpToDate;
 
     @AfterContainer
     static void closeTools() {
@@ -47,7 +51,7 @@ class IncrementalBuildTest {
         System.out.println("IncrementalBuildTest: " + SEQUENCES.get() + " sequences, " + STEPS.get() + " edits");
     }
 
-    @Property(tries = 3, shrinking = ShrinkingMode.OFF) // 3 sequences of 12-15 edits: 45-110 s on 2 shared cores
+    @Property(tries = 3, shrinking = ShrinkingMode.OFF) // 3 sequences of 15-18 edits: 50-120 s on 2 shared cores
     void every_incremental_build_equals_a_clean_build_of_the_same_tree(@ForAll("edits") List<Edit> edits)
             throws Exception {
         Path work = Files.createTempDirectory("llmqa-incremental");
@@ -62,6 +66,9 @@ class IncrementalBuildTest {
                     assertEqualsClean(work, site, edit.toString());
                     edit.kind().baked().ifPresent(pages -> assertThat(lastRender).as("%s: what was baked", edit)
                             .startsWith(pages + " pages baked"));
+                    boolean dates = dev.llmqa.manifest.Keys.templatesShowDates(site.root().resolve("templates"));
+                    edit.kind().upToDate(dates).ifPresent(expected -> assertThat(lastUpToDate)
+                            .as("%s: the build ran no stage", edit).isEqualTo(expected));
                 }
                 STEPS.incrementAndGet();
             }
@@ -106,9 +113,20 @@ class IncrementalBuildTest {
         NEW_PAGE { void apply(EditedSite site, int n) throws IOException { site.newPage(n); } },
         DELETE_PAGE { void apply(EditedSite site, int n) throws IOException { site.deletePage(n); } },
         RENAME_PAGE { void apply(EditedSite site, int n) throws IOException { site.renamePage(n); } },
+        NOTHING { void apply(EditedSite site, int n) { site.nothing(n); }
+                Optional<Boolean> upToDate(boolean dates) { return Optional.of(true); } },
+        TOUCH { void apply(EditedSite site, int n) throws IOException { site.touch(n); }
+                Optional<Boolean> upToDate(boolean dates) { return Optional.of(!dates); } },
+        SITE_BY_HAND { void apply(EditedSite site, int n) throws IOException { site.damageSite(n); }
+                Optional<Boolean> upToDate(boolean dates) { return Optional.of(false); } },
         FAIL { void apply(EditedSite site, int n) throws IOException { site.breakPage(n); } };
 
         abstract void apply(EditedSite site, int n) throws IOException;
+
+        /** Whether the build after this edit must find the site up to date (or must not), where that is certain. */
+        Optional<Boolean> upToDate(boolean templatesShowDates) {
+            return Optional.empty();
+        }
 
         /** How many pages the incremental build must bake after this edit, where that is certain. */
         Optional<Integer> baked() {
@@ -133,6 +151,7 @@ class IncrementalBuildTest {
     private static void assertEqualsClean(Path work, EditedSite site, String step) throws Exception {
         assertThat(build(incremental(site))).as("%s: the incremental build succeeds", step).isEmpty();
         String rendered = lastRender;
+        boolean upToDate = lastUpToDate;
         Path clean = work.resolve("clean");
         Folders.delete(clean);
         Folders.delete(work.resolve("clean-cache"));
@@ -141,6 +160,7 @@ class IncrementalBuildTest {
         assertThat(differences(Fixtures.fingerprint(site.root().resolve("site")), Fixtures.fingerprint(clean)))
                 .as("%s: the files where incremental differs from clean", step).isEmpty();
         lastRender = rendered;
+        lastUpToDate = upToDate;
     }
 
     /** The files only one tree has, or that differ. */
@@ -157,10 +177,12 @@ class IncrementalBuildTest {
 
     /** The build's problems, "" when it succeeded. */
     private static String build(SiteConfig config) throws IOException {
+        lastUpToDate = false;
         Progress render = (stage, summary, took) -> {
             if (stage.equals("render")) {
                 lastRender = summary;
             }
+            lastUpToDate = stage.equals("up to date");
         };
         try {
             Pipeline.standard(true, render, TOOLS.kept()).run(config);

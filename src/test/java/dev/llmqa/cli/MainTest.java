@@ -43,6 +43,32 @@ class MainTest {
 
     @Test
     @Tag("integration")
+    void a_build_with_nothing_changed_runs_no_stage_and_leaves_the_site_as_it_was() throws Exception {
+        Fixtures.copy("basic", root);
+        assertThat(run("build", "-q", "--root", root.toString())).isEqualTo(0);
+        Map<String, String> before = Fixtures.fingerprint(root.resolve("site"));
+
+        assertThat(run("build", "--root", root.toString())).isEqualTo(0);
+        assertThat(out.toString()).containsPattern("(?m)^  up to date +nothing changed since the last build, site/ kept +\\d+ ms$")
+                .containsPattern("(?m)^site/ is up to date \\(\\d+\\.\\d s\\)$").doesNotContain("  scan ");
+        assertThat(run("check", "--root", root.toString())).isEqualTo(0);
+        assertThat(out.toString()).containsPattern("(?m)^  up to date +nothing changed since the last build +\\d+ ms$")
+                .containsPattern("(?m)^checked in \\d+\\.\\d s: no problems$");
+        assertThat(Fixtures.fingerprint(root.resolve("site"))).isEqualTo(before);
+
+        java.nio.file.Files.delete(root.resolve("site/index.html"));
+        out.getBuffer().setLength(0);
+        assertThat(run("build", "--root", root.toString())).isEqualTo(0);
+        assertThat(out.toString()).as("a file of the site deleted").contains("  render ").doesNotContain("up to date");
+        assertThat(Fixtures.fingerprint(root.resolve("site"))).isEqualTo(before);
+        out.getBuffer().setLength(0);
+        assertThat(run("build", "--no-cache", "--root", root.toString())).isEqualTo(0);
+        assertThat(out.toString()).as("--no-cache builds").contains("  scan ").doesNotContain("up to date");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    @Tag("integration")
     void header_errors_fail_with_a_numbered_list_exit_1_and_the_site_unchanged() {
         Fixtures.copy("basic", root);
         assertThat(run("build", "-q", "--root", root.toString())).isEqualTo(0);

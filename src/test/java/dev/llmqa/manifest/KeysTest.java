@@ -43,7 +43,7 @@ class KeysTest {
 
     private Map<String, String> keys() throws Exception {
         SiteConfig config = SiteConfig.of(root, Map.of());
-        List<Page> pages = Pipeline.scanOnly(Progress.SILENT).run(config).pages();
+        List<Page> pages = Pipeline.scan(config, Progress.SILENT).pages();
         String shared = Keys.shared(config);
         boolean dates = Keys.templatesShowDates(config.templates());
         String navigation = Keys.navigation(pages, dates);
@@ -119,7 +119,7 @@ class KeysTest {
     @Test
     void a_changed_rendering_changes_the_key_though_the_source_did_not() throws Exception {
         SiteConfig config = SiteConfig.of(root, Map.of());
-        Page one = Pipeline.scanOnly(Progress.SILENT).run(config).pages().get(0);
+        Page one = Pipeline.scan(config, Progress.SILENT).pages().get(0);
         String shared = Keys.shared(config);
         String navigation = Keys.navigation(List.of(one), false);
         assertThat(Keys.page(shared, navigation, one, BODY, false)).isNotEqualTo(Keys.page(shared, navigation, one,

@@ -69,7 +69,7 @@ class BusyMachineTest {
     @Test
     void a_cold_run_of_the_sites_snippets_passes_with_four_busy_loops_beside_it() throws Exception {
         SiteConfig config = SiteConfig.of(Path.of("")).withCacheFolder(cache).withCache(false);
-        Site site = Pipeline.scanOnly(Progress.SILENT).run(config);
+        Site site = Pipeline.scan(config, Progress.SILENT);
         Problems problems = new Problems();
         Executor.Done<Snippets> done;
         try (BusyLoops busy = new BusyLoops(4)) {

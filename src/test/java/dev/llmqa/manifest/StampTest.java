@@ -1,0 +1,164 @@
+package dev.llmqa.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llmqa.Fixtures;
+import dev.llmqa.config.SandboxMode;
+import dev.llmqa.config.SiteConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A build does nothing only when it would read what the stamped build read and the site is the one it left: every
+ * input file, the options and the site's files are in the comparison, and a stamp that is not whole is none.
+ */
+class StampTest {
+
+    @TempDir
+    Path root;
+
+    private SiteConfig config;
+
+    @BeforeEach
+    void project() throws Exception {
+        Fixtures.write(root.resolve("templates/page.ftl"), "${content.body}");
+        Fixtures.write(root.resolve("templates/assets/site.css"), "body {}");
+        Fixtures.write(root.resolve("content/one.md"), "title=One\ntype=page\nstatus=published\n~~~~~~\nFirst.\n");
+        Fixtures.write(root.resolve("content/images/a.svg"), "<svg/>");
+        Fixtures.write(root.resolve("examples/01-one.jsh"), "int one() { return 1; }\n");
+        Fixtures.write(root.resolve("diagrams/abc.svg"), "<svg/>");
+        Fixtures.write(root.resolve("site/one.html"), "<p>First.</p>");
+        Fixtures.write(root.resolve("site/css/site.css"), "body {}");
+        config = SiteConfig.of(root, Map.of());
+        StampFile.write(config, Inputs.digest(config));
+    }
+
+    private boolean upToDate() throws Exception {
+        return StampFile.upToDate(config, Inputs.digest(config), true);
+    }
+
+    @Test
+    void the_same_inputs_and_site_are_up_to_date_and_touching_a_file_changes_nothing() throws Exception {
+        assertThat(upToDate()).isTrue();
+        Files.setLastModifiedTime(root.resolve("content/one.md"), FileTime.fromMillis(1_000_000));
+        assertThat(upToDate()).as("a page touched, its bytes the same (the templates show no dates)").isTrue();
+    }
+
+    @Test
+    void every_input_file_counts() throws Exception {
+        for (String file : new String[] {"content/one.md", "content/images/a.svg", "examples/01-one.jsh",
+                "templates/page.ftl", "templates/assets/site.css", "diagrams/abc.svg", "jbake.properties"}) {
+            String before = Inputs.digest(config);
+            Path path = root.resolve(file);
+            Fixtures.write(path, (Files.exists(path) ? Files.readString(path) : "") + " ");
+            assertThat(Inputs.digest(config)).as(file + " edited").isNotEqualTo(before);
+            assertThat(upToDate()).as(file + " edited").isFalse();
+        }
+    }
+
+    @Test
+    void added_removed_and_renamed_inputs_count() throws Exception {
+        String before = Inputs.digest(config);
+        Fixtures.write(root.resolve("examples/02-two.jsh"), "");
+        String added = Inputs.digest(config);
+        assertThat(added).as("an empty example file added").isNotEqualTo(before);
+        Files.move(root.resolve("examples/02-two.jsh"), root.resolve("examples/03-two.jsh"));
+        assertThat(Inputs.digest(config)).as("renamed").isNotEqualTo(added).isNotEqualTo(before);
+        Files.delete(root.resolve("examples/03-two.jsh"));
+        assertThat(Inputs.digest(config)).as("removed again").isEqualTo(before);
+        Files.move(root.resolve("diagrams/abc.svg"), root.resolve("content/abc.svg"));
+        assertThat(Inputs.digest(config)).as("moved to another folder").isNotEqualTo(before);
+    }
+
+    @Test
+    void the_options_that_change_a_build_count() throws Exception {
+        String plain = Inputs.digest(config);
+        assertThat(Inputs.digest(config.withStrictDiagrams(true))).isNotEqualTo(plain);
+        assertThat(Inputs.digest(config.withSandbox(SandboxMode.REQUIRED))).isNotEqualTo(plain);
+        assertThat(Inputs.digest(config.withReproducible(true))).isNotEqualTo(plain);
+        assertThat(Inputs.digest(SiteConfig.of(root, Map.of("GITHUB_REPOSITORY", "o/r", "GITHUB_REF_NAME", "main"))))
+                .as("edit links from the Actions run").isNotEqualTo(plain);
+    }
+
+    @Test
+    void a_page_time_counts_when_a_template_shows_dates() throws Exception {
+        Fixtures.write(root.resolve("templates/page.ftl"), "${content.date?string(\"yyyy-MM-dd\")} ${content.body}");
+        String before = Inputs.digest(config);
+        Files.setLastModifiedTime(root.resolve("content/one.md"), FileTime.fromMillis(1_000_000));
+        assertThat(Inputs.digest(config)).isNotEqualTo(before);
+    }
+
+    @Test
+    void any_change_to_the_site_folder_means_it_is_not_up_to_date() throws Exception {
+        Map<String, Consumer<Path>> changes = Map.of(
+                "a file rewritten", site -> Fixtures.write(site.resolve("one.html"), "<p>Other.</p>"),
+                "a file touched", site -> touch(site.resolve("css/site.css")),
+                "a file deleted", site -> delete(site.resolve("one.html")),
+                "a file added", site -> Fixtures.write(site.resolve("stray.html"), ""),
+                "the folder deleted", StampTest::deleteTree);
+        for (Map.Entry<String, Consumer<Path>> change : changes.entrySet()) {
+            StampFile.write(config, Inputs.digest(config));
+            assertThat(upToDate()).isTrue();
+            change.getValue().accept(config.out());
+            assertThat(upToDate()).as(change.getKey()).isFalse();
+            assertThat(StampFile.upToDate(config, Inputs.digest(config), false))
+                    .as(change.getKey() + ": a check does not look at the site").isTrue();
+            Fixtures.write(root.resolve("site/one.html"), "<p>First.</p>");
+            Fixtures.write(root.resolve("site/css/site.css"), "body {}");
+            delete(root.resolve("site/stray.html"));
+        }
+    }
+
+    @Test
+    void a_stamp_of_another_site_folder_or_format_or_damaged_or_deleted_is_none() throws Exception {
+        String inputs = Inputs.digest(config);
+        SiteConfig other = config.withOut(root.resolve("elsewhere"));
+        Fixtures.write(other.out().resolve("one.html"), "");
+        assertThat(StampFile.upToDate(other, Inputs.digest(other), true)).as("no stamp for that folder").isFalse();
+        Path file = StampFile.of(config);
+        String text = Files.readString(file);
+        Files.copy(file, StampFile.of(other));
+        assertThat(StampFile.upToDate(other, Inputs.digest(other), true)).as("the stamp of another folder").isFalse();
+
+        Files.writeString(file, text.replaceFirst("llmqa stamp \\d+", "llmqa stamp 999"));
+        assertThat(StampFile.upToDate(config, inputs, true)).as("another format").isFalse();
+        Files.writeString(file, text.substring(0, text.lastIndexOf('\t')));
+        assertThat(StampFile.upToDate(config, inputs, true)).as("cut short").isFalse();
+        Files.writeString(file, text.replaceFirst("\n\\d+\t", "\nbig\t"));
+        assertThat(StampFile.upToDate(config, inputs, true)).as("not a number").isFalse();
+        Files.writeString(file, text);
+        assertThat(StampFile.upToDate(config, inputs, true)).as("whole again").isTrue();
+        StampFile.delete(config);
+        assertThat(StampFile.upToDate(config, inputs, true)).as("deleted").isFalse();
+    }
+
+    private static void touch(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5_000));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path folder) {
+        try {
+            dev.llmqa.build.Folders.delete(folder);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
