@@ -11,7 +11,8 @@
 #   --jshell   also (or alone, with no N): cold builds of the real site against the ten `jshell examples/NN-*.jsh` runs in a row (~90 s)
 #   --keep     keep the synthetic sites (their folder is printed) instead of deleting them
 #   --site DIR only write the synthetic site of the first N to DIR/llmqa and its Hugo twin to DIR/hugo, measure nothing
-# Jars (a thin jar: its lib/ must sit beside it, as in target/):
+# Jars (a thin jar: its lib/ must sit beside it, as in target/), each run through ./llmqa with LLMQA_JAR, so with the
+# class-data archive the launcher keeps beside the jar (made before the first measurement when missing or stale):
 #   LLMQA_JAR=path/llmqa.jar            the jar to measure (default: this checkout's target/llmqa.jar, built if stale)
 #   LLMQA_JARS="old/llmqa.jar new/llmqa.jar"
 #                                       A/B: every measurement runs A B A B ..., each jar on its own copy of the site
@@ -372,7 +373,7 @@ fi
 # --- the run -------------------------------------------------------------------------------------------------------
 build_all() { # build_all N MEASURE RUN [build args]: one build per jar, each on its own site copy, A B ...
   local n=$1 w=$2 r=$3 j; shift 3
-  for j in "${!jars[@]}"; do measure "$n" "${labels[j]}" "$w" "$r" "$work/site$n-${labels[j]}" java -jar "${jars[j]}" build "$@"; done
+  for j in "${!jars[@]}"; do measure "$n" "${labels[j]}" "$w" "$r" "$work/site$n-${labels[j]}" env LLMQA_JAR="${jars[j]}" "$repo/llmqa" build "$@"; done
 }
 series() { # series N K MEASURE EDIT [last]: K builds per jar, edit K before each; restored (and built again unless last)
   local n=$1 k=$2 w=$3 edit=$4 r j
@@ -383,15 +384,29 @@ series() { # series N K MEASURE EDIT [last]: K builds per jar, edit K before eac
   for j in "${!jars[@]}"; do
     restore "$work/site$n-${labels[j]}"
     [ -z "${5:-}" ] || continue
-    (cd "$work/site$n-${labels[j]}" && java -jar "${jars[j]}" build > /dev/null 2>&1) || true
+    (cd "$work/site$n-${labels[j]}" && env LLMQA_JAR="${jars[j]}" "$repo/llmqa" build > /dev/null 2>&1) || true
   done
 }
 
 echo "llmqa scale benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'): $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)," \
   "$(java -version 2>&1 | head -1)$([ "$have_hugo" = 1 ] && echo ", $(hugo version | cut -d' ' -f1-2)")"
 for j in "${!jars[@]}"; do
-  echo "  ${labels[j]}: ${jars[j]} ($(cd "$work" && java -jar "${jars[j]}" --version 2>&1 | head -1))"
+  echo "  ${labels[j]}: ${jars[j]} ($(cd "$work" && env LLMQA_JAR="${jars[j]}" "$repo/llmqa" --version 2>&1 | head -1))"
 done
+# Every jar runs as ./llmqa runs it: with the class-data archive its first build leaves beside it (made here once,
+# on a copy of the real project, and waited for, so no measured run pays for it or runs beside its making)
+for j in "${!jars[@]}"; do
+  jsa=${jars[j]%.jar}.jsa
+  if [ ! -f "$jsa" ] || [ ! "$jsa" -nt "${jars[j]}" ]; then
+    t0=$(date +%s)
+    copy_project "$work/train-${labels[j]}"
+    (cd "$work/train-${labels[j]}" && env LLMQA_JAR="${jars[j]}" "$repo/llmqa" build -q > /dev/null 2>&1) || true
+    for _ in $(seq 300); do { [ -f "$jsa" ] && [ "$jsa" -nt "${jars[j]}" ] && ! ls "$jsa".*.classlist > /dev/null 2>&1; } && break; sleep 1; done
+    rm -rf "$work/train-${labels[j]}"
+    echo "  ${labels[j]}: class-data archive made in $(($(date +%s) - t0)) s ($(du -m "$jsa" | cut -f1) MB)"
+  fi
+done
+echo "  every jar runs through ./llmqa (LLMQA_JAR=...), with its class-data archive (${jars[0]%.jar}.jsa)"
 echo "  wall: median (min–max) of K runs; RSS: peak resident set of the largest single process (GNU time %M: the host"
 echo "  JVM or its largest child, not their sum); tree MB: peak of the summed RSS of the build's whole process tree"
 echo "  (host and worker JVMs), sampled every 0.5 s; CPU s: user + system time of the tree (GNU time); all medians"
@@ -414,7 +429,7 @@ for spec in "${sizes[@]+"${sizes[@]}"}"; do
   series "$n" "$k" example edit_example
   series "$n" "$k" template edit_template last
   for r in $(seq "$k"); do
-    for j in "${!jars[@]}"; do measure "$n" "${labels[j]}" version "$r" "$work" java -jar "${jars[j]}" --version; done
+    for j in "${!jars[@]}"; do measure "$n" "${labels[j]}" version "$r" "$work" env LLMQA_JAR="${jars[j]}" "$repo/llmqa" --version; done
     measure "$n" - java "$r" "$work" java -version
     if [ "$have_hugo" = 1 ]; then
       rm -rf "$work/hugo$n"/{out,resources}
@@ -457,7 +472,7 @@ if [ "$jshell" = 1 ]; then
   for r in $(seq "$runs"); do
     for j in "${!jars[@]}"; do
       rm -rf "$work/real-${labels[j]}"/{.llmqa,site,.site.*}
-      measure real "${labels[j]}" realcold "$r" "$work/real-${labels[j]}" java -jar "${jars[j]}" build
+      measure real "${labels[j]}" realcold "$r" "$work/real-${labels[j]}" env LLMQA_JAR="${jars[j]}" "$repo/llmqa" build
     done
     measure real - jshell "$r" "$work/real-A" bash -c 'for f in examples/*.jsh; do jshell -q "$f" < /dev/null > /dev/null || exit 1; done'
   done

@@ -16,6 +16,7 @@ import dev.llmqa.highlight.HighlightExecutor;
 import dev.llmqa.math.KatexAssets;
 import dev.llmqa.math.MathExecutor;
 import dev.llmqa.manifest.Inputs;
+import dev.llmqa.manifest.Stamp;
 import dev.llmqa.manifest.StampFile;
 import dev.llmqa.problem.BuildFailed;
 import dev.llmqa.problem.Problem;
@@ -31,6 +32,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -123,8 +126,10 @@ public final class Pipeline {
         try (BuildLock lock = BuildLock.take(config, progress, PATIENCE)) {
             Leftovers.clean(config);
             long start = System.nanoTime();
-            String inputs = config.useCache() ? Inputs.digest(config) : null;
-            if (inputs != null && StampFile.upToDate(config, inputs, publish)) {
+            Optional<Stamp> last = config.useCache() ? StampFile.read(config) : Optional.empty();
+            Inputs inputs = config.useCache()
+                    ? Inputs.read(config, last.map(stamp -> stamp.inputs().files()).orElse(Map.of())) : null;
+            if (inputs != null && last.isPresent() && StampFile.upToDate(config, last.get(), inputs, publish)) {
                 progress.stage("up to date", "nothing changed since the last build"
                         + (publish ? ", " + config.display(config.out()) + "/ kept" : ""),
                         Duration.ofNanos(System.nanoTime() - start));
@@ -143,7 +148,7 @@ public final class Pipeline {
     }
 
     /** Without a stamp the next build runs its stages: nothing is lost when it cannot be written. */
-    private static void stamp(SiteConfig config, String inputs) {
+    private static void stamp(SiteConfig config, Inputs inputs) {
         try {
             StampFile.write(config, inputs);
         } catch (IOException e) {

@@ -15,7 +15,10 @@ import java.util.stream.Stream;
  */
 public final class ManifestFile {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made when a manifest is read or written: a build with nothing to do only asks for the manifest's name. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private ManifestFile() {
     }
@@ -29,7 +32,7 @@ public final class ManifestFile {
     public static Optional<Manifest> read(SiteConfig config) {
         Path file = of(config);
         try {
-            Manifest manifest = JSON.readValue(file.toFile(), Manifest.class);
+            Manifest manifest = Json.MAPPER.readValue(file.toFile(), Manifest.class);
             boolean ours = manifest.format() == Manifest.FORMAT && config.out().toString().equals(manifest.site())
                     && manifest.listingsKey() != null;
             return ours ? Optional.of(manifest) : Optional.empty();
@@ -40,7 +43,7 @@ public final class ManifestFile {
 
     /** Written whole or not at all, as a cache entry is (a temporary file the next build cleans if this one stops). */
     public static void write(SiteConfig config, Manifest manifest) throws IOException {
-        TextCache.writeAtomically(of(config), JSON.writeValueAsString(manifest));
+        TextCache.writeAtomically(of(config), Json.MAPPER.writeValueAsString(manifest));
     }
 
     /** Forgets the site's manifest (before its site is replaced: a manifest must never describe another site). */

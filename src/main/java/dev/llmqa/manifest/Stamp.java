@@ -3,16 +3,16 @@ package dev.llmqa.manifest;
 import java.util.Map;
 
 /**
- * The last build of a site folder that published without a problem or a warning: the digest of its
- * {@link Inputs}, and every file it left in the folder with its size and time, so a build that would read the same
- * inputs can see the site is still the one that build wrote, and do nothing.
+ * The last build of a site folder that published without a problem or a warning: its {@link Inputs}, and every
+ * file it left in the folder with its size and time, so a build that would read the same inputs can see the site
+ * is still the one that build wrote, and do nothing.
  *
  * @param format {@link Manifest#FORMAT}; a stamp of another format is not read
  * @param site   the site folder (absolute)
- * @param inputs the digest of the build's inputs
+ * @param inputs what the build read
  * @param files  every file of the site folder by its path in it
  */
-public record Stamp(int format, String site, String inputs, Map<String, Stamp.File> files) {
+public record Stamp(int format, String site, Inputs inputs, Map<String, Stamp.File> files) {
 
     public Stamp {
         files = Map.copyOf(files);

@@ -28,7 +28,11 @@ public final class SearchIndex implements Stage {
     static final String DATA = "js/search-data.js";
     static final String LUNR = "js/lunr.min.js";
     private static final String WEBJAR = "/META-INF/resources/webjars/lunr/2.3.9/lunr.min.js";
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Made when an index is written, not when the stage is: a build with nothing to do never starts Jackson's mapper. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     @Override
     public Done run(Site site, Problems problems) throws IOException {
@@ -41,7 +45,7 @@ public final class SearchIndex implements Stage {
         }
         Path data = site.staging().resolve(DATA);
         Files.createDirectories(data.getParent());
-        Files.writeString(data, "window.LLMQA_SEARCH = " + JSON.writeValueAsString(docs) + ";\n", StandardCharsets.UTF_8);
+        Files.writeString(data, "window.LLMQA_SEARCH = " + Json.MAPPER.writeValueAsString(docs) + ";\n", StandardCharsets.UTF_8);
         try (InputStream in = SearchIndex.class.getResourceAsStream(WEBJAR)) {
             if (in == null) {
                 throw new IOException("lunr is missing from the class path (" + WEBJAR + ")");

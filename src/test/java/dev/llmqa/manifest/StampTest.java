@@ -36,11 +36,31 @@ class StampTest {
         Fixtures.write(root.resolve("site/one.html"), "<p>First.</p>");
         Fixtures.write(root.resolve("site/css/site.css"), "body {}");
         config = SiteConfig.of(root, Map.of());
-        StampFile.write(config, Inputs.digest(config));
+        StampFile.write(config, inputs(config));
+    }
+
+    /** The inputs as a build sees them: reusing the digests of the files the last stamp saw unchanged. */
+    private static Inputs inputs(SiteConfig config) throws Exception {
+        return Inputs.read(config, StampFile.read(config).map(stamp -> stamp.inputs().files()).orElse(Map.of()));
+    }
+
+    /** As a build a minute from now sees them: the files written by the test are no longer too recent to trust. */
+    private static Inputs later(SiteConfig config) throws Exception {
+        return Inputs.read(config, StampFile.read(config).map(stamp -> stamp.inputs().files()).orElse(Map.of()),
+                System.currentTimeMillis() + 60_000);
+    }
+
+    private static String digest(SiteConfig config) throws Exception {
+        return inputs(config).digest();
     }
 
     private boolean upToDate() throws Exception {
-        return StampFile.upToDate(config, Inputs.digest(config), true);
+        return upToDate(config, true);
+    }
+
+    private static boolean upToDate(SiteConfig config, boolean site) throws Exception {
+        var stamp = StampFile.read(config);
+        return stamp.isPresent() && StampFile.upToDate(config, stamp.get(), inputs(config), site);
     }
 
     @Test
@@ -54,44 +74,82 @@ class StampTest {
     void every_input_file_counts() throws Exception {
         for (String file : new String[] {"content/one.md", "content/images/a.svg", "examples/01-one.jsh",
                 "templates/page.ftl", "templates/assets/site.css", "diagrams/abc.svg", "jbake.properties"}) {
-            String before = Inputs.digest(config);
+            String before = digest(config);
             Path path = root.resolve(file);
             Fixtures.write(path, (Files.exists(path) ? Files.readString(path) : "") + " ");
-            assertThat(Inputs.digest(config)).as(file + " edited").isNotEqualTo(before);
+            assertThat(digest(config)).as(file + " edited").isNotEqualTo(before);
             assertThat(upToDate()).as(file + " edited").isFalse();
         }
     }
 
     @Test
     void added_removed_and_renamed_inputs_count() throws Exception {
-        String before = Inputs.digest(config);
+        String before = digest(config);
         Fixtures.write(root.resolve("examples/02-two.jsh"), "");
-        String added = Inputs.digest(config);
+        String added = digest(config);
         assertThat(added).as("an empty example file added").isNotEqualTo(before);
         Files.move(root.resolve("examples/02-two.jsh"), root.resolve("examples/03-two.jsh"));
-        assertThat(Inputs.digest(config)).as("renamed").isNotEqualTo(added).isNotEqualTo(before);
+        assertThat(digest(config)).as("renamed").isNotEqualTo(added).isNotEqualTo(before);
         Files.delete(root.resolve("examples/03-two.jsh"));
-        assertThat(Inputs.digest(config)).as("removed again").isEqualTo(before);
+        assertThat(digest(config)).as("removed again").isEqualTo(before);
         Files.move(root.resolve("diagrams/abc.svg"), root.resolve("content/abc.svg"));
-        assertThat(Inputs.digest(config)).as("moved to another folder").isNotEqualTo(before);
+        assertThat(digest(config)).as("moved to another folder").isNotEqualTo(before);
     }
 
     @Test
     void the_options_that_change_a_build_count() throws Exception {
-        String plain = Inputs.digest(config);
-        assertThat(Inputs.digest(config.withStrictDiagrams(true))).isNotEqualTo(plain);
-        assertThat(Inputs.digest(config.withSandbox(SandboxMode.REQUIRED))).isNotEqualTo(plain);
-        assertThat(Inputs.digest(config.withReproducible(true))).isNotEqualTo(plain);
-        assertThat(Inputs.digest(SiteConfig.of(root, Map.of("GITHUB_REPOSITORY", "o/r", "GITHUB_REF_NAME", "main"))))
+        String plain = digest(config);
+        assertThat(digest(config.withStrictDiagrams(true))).isNotEqualTo(plain);
+        assertThat(digest(config.withSandbox(SandboxMode.REQUIRED))).isNotEqualTo(plain);
+        assertThat(digest(config.withReproducible(true))).isNotEqualTo(plain);
+        assertThat(digest(SiteConfig.of(root, Map.of("GITHUB_REPOSITORY", "o/r", "GITHUB_REF_NAME", "main"))))
                 .as("edit links from the Actions run").isNotEqualTo(plain);
+    }
+
+    @Test
+    void an_unchanged_file_keeps_its_digest_and_a_file_changed_within_the_same_time_is_still_seen() throws Exception {
+        Path page = root.resolve("content/one.md");
+        StampFile.write(config, later(config));
+        Inputs.Seen old = StampFile.read(config).orElseThrow().inputs().files().get("content/one.md");
+        // the stamp's digest of the page is what a build reuses while the file looks the same: a wrong one shows
+        Path stamp = StampFile.of(config);
+        Files.writeString(stamp, Files.readString(stamp).replace(old.sha(), "0".repeat(64)));
+        assertThat(StampFile.upToDate(config, StampFile.read(config).orElseThrow(), later(config), true))
+                .as("the page is not digested again while it looks unchanged").isFalse();
+        StampFile.write(config, later(config));
+        assertThat(StampFile.upToDate(config, StampFile.read(config).orElseThrow(), later(config), true)).isTrue();
+
+        // the same size, the same modification time, other bytes: the change time and identity give it away
+        FileTime time = Files.getLastModifiedTime(page);
+        Path other = root.resolve("other.md");
+        Files.writeString(other, Files.readString(page).replace("First", "Fir5t"));
+        Files.setLastModifiedTime(other, time);
+        Files.move(other, page, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.getLastModifiedTime(page)).isEqualTo(time);
+        assertThat(StampFile.upToDate(config, StampFile.read(config).orElseThrow(), later(config), true))
+                .as("replaced by a file of the same size and time").isFalse();
+    }
+
+    @Test
+    void a_file_saved_just_before_the_build_read_it_is_digested_again_next_time() throws Exception {
+        Fixtures.write(root.resolve("content/one.md"), "title=One\ntype=page\nstatus=published\n~~~~~~\nNew.\n");
+        StampFile.write(config, inputs(config));
+        assertThat(StampFile.read(config).orElseThrow().inputs().files().get("content/one.md").modified())
+                .as("too recent to trust its times").isEqualTo(-1);
+        assertThat(StampFile.read(config).orElseThrow().inputs().files().get("content/one.md").sha())
+                .isEqualTo(later(config).files().get("content/one.md").sha());
+        Path stamp = StampFile.of(config);
+        String sha = StampFile.read(config).orElseThrow().inputs().files().get("content/one.md").sha();
+        Files.writeString(stamp, Files.readString(stamp).replace(sha, "0".repeat(64)));
+        assertThat(upToDate()).as("digested again: the stamp's wrong digest of it is not used").isTrue();
     }
 
     @Test
     void a_page_time_counts_when_a_template_shows_dates() throws Exception {
         Fixtures.write(root.resolve("templates/page.ftl"), "${content.date?string(\"yyyy-MM-dd\")} ${content.body}");
-        String before = Inputs.digest(config);
+        String before = digest(config);
         Files.setLastModifiedTime(root.resolve("content/one.md"), FileTime.fromMillis(1_000_000));
-        assertThat(Inputs.digest(config)).isNotEqualTo(before);
+        assertThat(digest(config)).isNotEqualTo(before);
     }
 
     @Test
@@ -103,11 +161,11 @@ class StampTest {
                 "a file added", site -> Fixtures.write(site.resolve("stray.html"), ""),
                 "the folder deleted", StampTest::deleteTree);
         for (Map.Entry<String, Consumer<Path>> change : changes.entrySet()) {
-            StampFile.write(config, Inputs.digest(config));
+            StampFile.write(config, inputs(config));
             assertThat(upToDate()).isTrue();
             change.getValue().accept(config.out());
             assertThat(upToDate()).as(change.getKey()).isFalse();
-            assertThat(StampFile.upToDate(config, Inputs.digest(config), false))
+            assertThat(upToDate(config, false))
                     .as(change.getKey() + ": a check does not look at the site").isTrue();
             Fixtures.write(root.resolve("site/one.html"), "<p>First.</p>");
             Fixtures.write(root.resolve("site/css/site.css"), "body {}");
@@ -117,25 +175,25 @@ class StampTest {
 
     @Test
     void a_stamp_of_another_site_folder_or_format_or_damaged_or_deleted_is_none() throws Exception {
-        String inputs = Inputs.digest(config);
         SiteConfig other = config.withOut(root.resolve("elsewhere"));
         Fixtures.write(other.out().resolve("one.html"), "");
-        assertThat(StampFile.upToDate(other, Inputs.digest(other), true)).as("no stamp for that folder").isFalse();
+        assertThat(upToDate(other, true)).as("no stamp for that folder").isFalse();
         Path file = StampFile.of(config);
         String text = Files.readString(file);
+        Files.createDirectories(StampFile.of(other).getParent());
         Files.copy(file, StampFile.of(other));
-        assertThat(StampFile.upToDate(other, Inputs.digest(other), true)).as("the stamp of another folder").isFalse();
+        assertThat(upToDate(other, true)).as("the stamp of another folder").isFalse();
 
         Files.writeString(file, text.replaceFirst("llmqa stamp \\d+", "llmqa stamp 999"));
-        assertThat(StampFile.upToDate(config, inputs, true)).as("another format").isFalse();
+        assertThat(upToDate()).as("another format").isFalse();
         Files.writeString(file, text.substring(0, text.lastIndexOf('\t')));
-        assertThat(StampFile.upToDate(config, inputs, true)).as("cut short").isFalse();
-        Files.writeString(file, text.replaceFirst("\n\\d+\t", "\nbig\t"));
-        assertThat(StampFile.upToDate(config, inputs, true)).as("not a number").isFalse();
+        assertThat(upToDate()).as("cut short").isFalse();
+        Files.writeString(file, text.replaceFirst("\nout\t\\d+\t", "\nout\tbig\t"));
+        assertThat(upToDate()).as("not a number").isFalse();
         Files.writeString(file, text);
-        assertThat(StampFile.upToDate(config, inputs, true)).as("whole again").isTrue();
+        assertThat(upToDate()).as("whole again").isTrue();
         StampFile.delete(config);
-        assertThat(StampFile.upToDate(config, inputs, true)).as("deleted").isFalse();
+        assertThat(upToDate()).as("deleted").isFalse();
     }
 
     private static void touch(Path file) {
