@@ -13,23 +13,28 @@ import dev.llmqa.site.Stage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Before JBake: renders every published page's body (once; the render stage bakes it into its template), computes
- * each output's key, and compares them with the manifest of the previous build: a page whose key is unchanged is
- * kept from the previous site, the others are baked.
+ * Before JBake: renders every published page's body (once, pages side by side; the render stage bakes it into its
+ * template), computes each output's key, and compares them with the manifest of the previous build: a page whose
+ * key is unchanged is kept from the previous site, the others are baked.
  */
 public final class PlanBake implements Stage {
 
     @Override
     public Done run(Site site, Problems problems) throws IOException {
         PageRenderer renderer = new PageRenderer(site.renderers());
+        List<Page> published = site.pages().stream().filter(Page::published).toList();
+        // pages side by side: each has its own parsed body and renderer, and the renderers only look up results
+        List<Optional<PageHtml>> rendered = published.parallelStream()
+                .map(page -> render(site.config(), renderer, page, problems)).toList();
         Map<String, PageHtml> html = new LinkedHashMap<>();
-        for (Page page : site.pages()) {
-            if (page.published()) {
-                render(site.config(), renderer, page, problems).ifPresent(parts -> html.put(page.uri(), parts));
-            }
+        for (int i = 0; i < published.size(); i++) {
+            String uri = published.get(i).uri();
+            rendered.get(i).ifPresent(parts -> html.put(uri, parts));
         }
         if (!problems.isEmpty()) {
             return new Done(site, "rendering failed");
@@ -51,17 +56,17 @@ public final class PlanBake implements Stage {
         return new Done(site.withPlan(plan), summary);
     }
 
-    private static java.util.Optional<PageHtml> render(SiteConfig config, PageRenderer renderer, Page page,
+    private static Optional<PageHtml> render(SiteConfig config, PageRenderer renderer, Page page,
                                                        Problems problems) {
         try {
             String body = renderer.render(page);
             String toc = Toc.of(page); // after rendering, which gave each heading its id
             String example = Files.isRegularFile(config.examples().resolve(page.exampleName())) ? page.exampleName() : "";
-            return java.util.Optional.of(new PageHtml(body, toc, !page.formulas().isEmpty(), example));
+            return Optional.of(new PageHtml(body, toc, !page.formulas().isEmpty(), example));
         } catch (RuntimeException e) {
             problems.add(page.path(), 0, "rendering the markdown failed: " + e,
                     "This is a bug in llmqa or one of its renderers; please report it with this file.");
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }
