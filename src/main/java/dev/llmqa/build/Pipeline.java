@@ -127,8 +127,7 @@ public final class Pipeline {
             Leftovers.clean(config);
             long start = System.nanoTime();
             Optional<Stamp> last = config.useCache() ? StampFile.read(config) : Optional.empty();
-            Inputs inputs = config.useCache()
-                    ? Inputs.read(config, last.map(stamp -> stamp.inputs().files()).orElse(Map.of())) : null;
+            Inputs inputs = config.useCache() ? inputs(config, last) : null;
             if (inputs != null && last.isPresent() && StampFile.upToDate(config, last.get(), inputs, publish)) {
                 progress.stage("up to date", "nothing changed since the last build"
                         + (publish ? ", " + config.display(config.out()) + "/ kept" : ""),
@@ -144,6 +143,15 @@ public final class Pipeline {
             if (owned != null) {
                 owned.close();
             }
+        }
+    }
+
+    /** What the build is about to read, or null when that cannot be told (a link loop): then it runs its stages. */
+    private static Inputs inputs(SiteConfig config, Optional<Stamp> last) {
+        try {
+            return Inputs.read(config, last.map(stamp -> stamp.inputs().files()).orElse(Map.of()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.llmqa.manifest;
 
 import dev.llmqa.config.SiteConfig;
 import java.io.IOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -103,7 +104,8 @@ public record Inputs(String digest, Map<String, Inputs.Seen> files) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(folder)) {
+        // through links too: what a link in content/ points at is what JBake copies
+        try (Stream<Path> walk = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
             return walk.filter(Files::isRegularFile).sorted().toList();
         }
     }

@@ -97,6 +97,16 @@ class StampTest {
     }
 
     @Test
+    void files_behind_a_link_count() throws Exception {
+        Path outside = root.resolve("outside");
+        Fixtures.write(outside.resolve("pic.svg"), "<svg/>");
+        Files.createSymbolicLink(root.resolve("content/pics"), outside);
+        String before = digest(config);
+        Fixtures.write(outside.resolve("pic.svg"), "<svg><g/></svg>");
+        assertThat(digest(config)).as("a file in a linked folder of content/ edited").isNotEqualTo(before);
+    }
+
+    @Test
     void the_options_that_change_a_build_count() throws Exception {
         String plain = digest(config);
         assertThat(digest(config.withStrictDiagrams(true))).isNotEqualTo(plain);
