@@ -15,7 +15,7 @@ import java.nio.file.Path;
  */
 public final class ProjectSite {
 
-    /** One per test JVM: the integration tier runs two side by side (Failsafe's fork number). */
+    /** One per test JVM: the integration tier runs three side by side (Failsafe's fork number). */
     private static final Path OUT = Path.of("target/project-site" + System.getProperty("llmqa.test.fork", "")).toAbsolutePath();
     private static Site built;
 

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -49,8 +51,11 @@ class SiteInBrowserTest {
 
     @BeforeAll
     static void buildServeAndOpen() throws Exception {
-        site = ProjectSite.folder();
-        server = new DevServer(site, 0);
+        // the site builds while chromium starts
+        FutureTask<Path> build = new FutureTask<>(ProjectSite::folder);
+        Thread builder = new Thread(build, "project-site");
+        builder.setDaemon(true);
+        builder.start();
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -71,6 +76,12 @@ class SiteInBrowserTest {
                     + "/usr/bin/chromium --headless=new --no-sandbox --dump-dom about:blank", e);
         }
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        try {
+            site = build.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        server = new DevServer(site, 0);
     }
 
     @AfterAll

@@ -90,7 +90,7 @@ class BadInputCatalogueTest {
                 bad("a transcript that does not match", HEAD + "```jshell\njshell> 2 * 2\n$1 ==> 5\n```\n",
                         PAGE + ":10: the transcript does not match what jshell prints for: 2 * 2"),
                 bad("System.exit", HEAD + "```java\nSystem.exit(1);\n```\n", PAGE + ":9: the snippet ended the JVM (System.exit?)"),
-                bad("an endless loop", HEAD + "```java timeout=3\nwhile (true) { }\n```\n", PAGE + ":9: timed out after 3 s (an endless loop?); the page's session was stopped"),
+                bad("an endless loop", HEAD + "```java timeout=1\nwhile (true) { }\n```\n", PAGE + ":9: timed out after 1 s (an endless loop?); the page's session was stopped"),
                 bad("a megabyte of output", HEAD + "```java\nSystem.out.print(\"y\".repeat(1 << 20));\n```\n",
                         PAGE + ":8: the block printed more than the 64 KiB a page may show"),
                 bad("an inline value that does not compile", HEAD + "It is `= nothing + 1`.\n", PAGE + ":8:"),

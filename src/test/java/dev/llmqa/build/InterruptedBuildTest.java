@@ -117,7 +117,8 @@ class InterruptedBuildTest {
         for (int round = 0; round < 3; round++) {
             ChildBuild build = ChildBuild.start(root);
             build.awaitLines(1);
-            Thread.sleep(random.nextInt(8000));
+            // killed at a random moment of the next 8 s, or when it ends, if that is sooner (a kill then is a no-op)
+            build.ended(random.nextInt(8000));
             List<ProcessHandle> tree = build.kill();
             assertThat(ChildBuild.workersLeft(tree)).as("seed " + seed).isEmpty();
             assertOldOrNew(root, "seed " + seed);

@@ -1,8 +1,11 @@
 package dev.llmqa.snippet;
 
+import dev.llmqa.build.Folders;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,8 +24,17 @@ final class JShellTool {
      * from normal, so the feedback formats are the same) to split the output.
      */
     static List<String> transcript(List<String> inputs) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("jshell", "-q", "-J-Dfile.encoding=UTF-8"));
-        command.addAll(JshellToolTest.SHORT_RUN);
+        Path preferences = Files.createTempDirectory("llmqa-jshell-prefs");
+        try {
+            return transcript(inputs, preferences);
+        } finally {
+            Folders.delete(preferences);
+        }
+    }
+
+    private static List<String> transcript(List<String> inputs, Path preferences) throws IOException, InterruptedException {
+        List<String> command = JshellToolTest.tool(preferences);
+        command.addAll(List.of("-q", "-J-Dfile.encoding=UTF-8"));
         Process jshell = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (OutputStream in = jshell.getOutputStream()) {
             StringBuilder script = new StringBuilder();

@@ -15,7 +15,13 @@ import dev.llmqa.site.Page;
 import dev.llmqa.site.Site;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +40,9 @@ class ProjectExamplesTest {
 
     private static WorkerPool pool;
 
+    /** As many as the pool has workers ({@code new WorkerPool()}: one per processor). */
+    private static final int WORKERS = Runtime.getRuntime().availableProcessors();
+
     @BeforeAll
     static void start() {
         pool = new WorkerPool();
@@ -44,21 +53,44 @@ class ProjectExamplesTest {
         pool.close();
     }
 
+    /**
+     * The pages run side by side, one per worker JVM, from the start; each page's tests wait for its own run (one
+     * after another, a page's run kept one of the two workers idle).
+     */
     @TestFactory
     Stream<DynamicNode> every_example_of_every_page_runs() throws Exception {
         SiteConfig config = SiteConfig.of(Path.of("")).withCache(false);
         Problems scanProblems = new Problems();
         Site site = new Scan().run(Site.start(config), scanProblems).site();
         assertThat(scanProblems.list()).isEmpty();
-        return site.pages().stream()
-                .filter(p -> p.blocks().stream().anyMatch(PagePlan::executes) || !p.values().isEmpty())
-                .map(page -> DynamicContainer.dynamicContainer(page.path(), () -> tests(site, page).iterator()));
+        List<Page> pages = site.pages().stream()
+                .filter(p -> p.blocks().stream().anyMatch(PagePlan::executes) || !p.values().isEmpty()).toList();
+        ExecutorService runs = Executors.newFixedThreadPool(WORKERS);
+        Map<Page, Future<List<Problem>>> problems = new LinkedHashMap<>();
+        pages.forEach(page -> problems.put(page, runs.submit(() -> run(site, page))));
+        runs.shutdown();
+        return pages.stream().map(page -> DynamicContainer.dynamicContainer(page.path(),
+                () -> tests(page, join(problems.get(page))).iterator()));
     }
 
-    private static Stream<DynamicNode> tests(Site site, Page page) {
+    private static List<Problem> run(Site site, Page page) {
         Problems problems = new Problems();
         new SnippetExecutor(() -> new SharedRunner(pool)).execute(site.withPages(List.of(page)), problems);
-        List<Problem> found = problems.list();
+        return problems.list();
+    }
+
+    private static List<Problem> join(Future<List<Problem>> run) {
+        try {
+            return run.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the page's run failed", e.getCause());
+        }
+    }
+
+    private static Stream<DynamicNode> tests(Page page, List<Problem> found) {
         String file = Path.of(page.path()).getFileName().toString();
         List<DynamicNode> tests = new ArrayList<>();
         tests.add(DynamicTest.dynamicTest(file + " examples load", () -> assertThat(

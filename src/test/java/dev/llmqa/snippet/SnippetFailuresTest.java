@@ -133,8 +133,8 @@ class SnippetFailuresTest {
 
     @Test
     void an_endless_loop_times_out() {
-        assertThat(failWith(HEADER.replace("timeout=30", "timeout=3"), "```java\nwhile (true) { }\n```\n"))
-                .contains("1. " + PAGE + ":9: timed out after 3 s (an endless loop?)");
+        assertThat(failWith(HEADER.replace("timeout=30", "timeout=1"), "```java\nwhile (true) { }\n```\n"))
+                .contains("1. " + PAGE + ":9: timed out after 1 s (an endless loop?)");
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -185,18 +187,42 @@ final class WorkerProcess {
         return tail.isEmpty() ? "" : ": " + tail;
     }
 
-    /** Kills the JVM and anything it started; waits until they are gone. */
+    /**
+     * Kills the JVM and anything it started; waits until they are gone. The descendants are not our children:
+     * {@code ProcessHandle.onExit()} of a non-child polls from 300 ms up, and a killed one stays a zombie until an
+     * init reaps it, which some containers' inits do only every second or two (that was 2 s per worker on every
+     * close of a pool). A dead process is gone for us as soon as it is a zombie.
+     */
     void kill() {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         try {
             process.onExit().get(10, TimeUnit.SECONDS);
             for (ProcessHandle child : descendants) {
-                child.onExit().get(10, TimeUnit.SECONDS);
+                while (!gone(child) && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
             // best effort: a process that survives SIGKILL for 10 s is beyond our reach
+        }
+    }
+
+    /** Ended, or a zombie (Linux: state Z in /proc/PID/stat, after the command's closing parenthesis). */
+    private static boolean gone(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return true;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            int end = stat.lastIndexOf(')');
+            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return !process.isAlive();
         }
     }
 

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,8 @@ class ClassDataArchiveTest {
     @TempDir
     static Path jarFolder;
     private static WorkerOptions options;
+    /** The folder of the archive made once. */
+    private static Path made;
 
     @TempDir
     Path archives;
@@ -47,6 +50,21 @@ class ClassDataArchiveTest {
         List<String> jvm = new ArrayList<>(WorkerOptions.DEFAULT_JVM_OPTIONS);
         jvm.add("-Dllmqa.worker.warmUpSessions=0");
         options = new WorkerOptions(WorkerOptions.defaults().java(), jar.toString(), jvm, 500);
+        made = jarFolder.resolve("made");
+        pageIn(SandboxMode.OFF, made);
+    }
+
+    /**
+     * An archive as the first pool makes it (made once, in {@link #workerJar}): the tests about what later pools do
+     * with an archive start from a copy instead of making their own.
+     */
+    private void copyOfMadeArchive() throws IOException {
+        try (Stream<Path> files = Files.list(made)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.copy(file, archives.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        onlyArchive();
     }
 
     @Test
@@ -70,7 +88,7 @@ class ClassDataArchiveTest {
         // as a project's folders are: the sandbox resolves its binds as nobody when the build runs as root
         openToOthers(jarFolder);
         openToOthers(archives);
-        pageIn(SandboxMode.OFF);
+        copyOfMadeArchive();
 
         assertThat(pageIn(SandboxMode.REQUIRED)).isEqualTo("mapped\n");
     }
@@ -78,7 +96,7 @@ class ClassDataArchiveTest {
     @Test
     void a_sandboxed_worker_starts_without_an_archive_it_could_not_see() throws IOException {
         openToOthers(jarFolder);
-        pageIn(SandboxMode.OFF);
+        copyOfMadeArchive();
         Files.setPosixFilePermissions(onlyArchive(), java.nio.file.attribute.PosixFilePermissions.fromString("r--------"));
 
         String page = pageIn(SandboxMode.REQUIRED);
@@ -88,7 +106,7 @@ class ClassDataArchiveTest {
 
     @Test
     void a_truncated_archive_is_not_used_and_is_made_again() throws IOException {
-        pageIn(SandboxMode.OFF);
+        copyOfMadeArchive();
         Path archive = onlyArchive();
         byte[] whole = Files.readAllBytes(archive);
         archive.toFile().setWritable(true);
@@ -105,7 +123,7 @@ class ClassDataArchiveTest {
 
     @Test
     void an_archive_made_for_another_class_path_is_skipped_without_a_word() throws Exception {
-        pageIn(SandboxMode.OFF);
+        copyOfMadeArchive();
         Path other = jarFolder.resolve("other.jar");
         Files.copy(Path.of(options.classPath()), other, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         WorkerOptions elsewhere = new WorkerOptions(options.java(), other.toString(), options.jvmOptions(), 500)
@@ -138,8 +156,13 @@ class ClassDataArchiveTest {
 
     /** Runs the {@link #MAPPED} page in a new pool of one worker in the mode, and closes the pool. */
     private String pageIn(SandboxMode mode) {
+        return pageIn(mode, archives);
+    }
+
+    /** The same, with the archive kept in {@code folder}. */
+    private static String pageIn(SandboxMode mode, Path folder) {
         try (WorkerPool pool = new WorkerPool(options, 1, Sandbox.choose(mode, System.getenv("PATH"), options),
-                archives)) {
+                folder)) {
             PageResult result = pool.run(page("p.md", run("content/p.md", 1, MAPPED)));
             assertThat(result.completed()).as("%s", result.failure()).isTrue();
             return result.steps().get(0).output();
