@@ -129,6 +129,7 @@ public final class Pipeline {
             Optional<Stamp> last = config.useCache() ? StampFile.read(config) : Optional.empty();
             Inputs inputs = config.useCache() ? inputs(config, last) : null;
             if (inputs != null && last.isPresent() && StampFile.upToDate(config, last.get(), inputs, publish)) {
+                refresh(config, last.get(), inputs);
                 progress.stage("up to date", "nothing changed since the last build"
                         + (publish ? ", " + config.display(config.out()) + "/ kept" : ""),
                         Duration.ofNanos(System.nanoTime() - start));
@@ -152,6 +153,15 @@ public final class Pipeline {
             return Inputs.read(config, last.map(stamp -> stamp.inputs().files()).orElse(Map.of()));
         } catch (IOException | java.io.UncheckedIOException e) {
             return null;
+        }
+    }
+
+    /** A stamp not refreshed only costs the next build a few digests again. */
+    private static void refresh(SiteConfig config, Stamp stamp, Inputs inputs) {
+        try {
+            StampFile.refresh(config, stamp, inputs);
+        } catch (IOException e) {
+            // the stamp as it was still describes these inputs and this site
         }
     }
 

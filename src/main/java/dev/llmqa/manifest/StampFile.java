@@ -75,12 +75,35 @@ public final class StampFile {
 
     /** After a build published the site it read {@code inputs} for: stamps what is in the site folder now. */
     public static void write(SiteConfig config, Inputs inputs) throws IOException {
+        write(config, inputs, files(config.out()));
+    }
+
+    /**
+     * After a build found the site up to date: keeps what it saw of files whose times changed with their bytes the
+     * same (a page saved again), or that were too recent to trust last time, so the next build need not digest them
+     * again. The site's files stay as the stamp had them. Nothing is written when every file looked as stamped.
+     */
+    public static void refresh(SiteConfig config, Stamp stamp, Inputs inputs) throws IOException {
+        Map<String, Inputs.Seen> before = stamp.inputs().files();
+        boolean same = before.size() == inputs.files().size();
+        for (Map.Entry<String, Inputs.Seen> file : inputs.files().entrySet()) {
+            Inputs.Seen old = before.get(file.getKey());
+            Inputs.Seen now = file.getValue();
+            same &= old != null && old.size() == now.size() && old.modified() == now.modified()
+                    && old.changed() == now.changed() && old.identity().equals(now.identity());
+        }
+        if (!same) {
+            write(config, inputs, stamp.files());
+        }
+    }
+
+    private static void write(SiteConfig config, Inputs inputs, Map<String, Stamp.File> site) throws IOException {
         StringBuilder text = new StringBuilder(HEADING).append(Manifest.FORMAT).append('\n')
                 .append(config.out()).append('\n').append(inputs.digest()).append('\n');
         inputs.files().forEach((path, seen) -> text.append("in\t").append(seen.size()).append('\t')
                 .append(seen.modified()).append('\t').append(seen.changed()).append('\t').append(seen.identity())
                 .append('\t').append(seen.sha()).append('\t').append(path).append('\n'));
-        files(config.out()).forEach((path, file) -> text.append("out\t").append(file.size()).append('\t')
+        site.forEach((path, file) -> text.append("out\t").append(file.size()).append('\t')
                 .append(file.modified()).append('\t').append(path).append('\n'));
         TextCache.writeAtomically(of(config), text.toString());
     }

@@ -155,6 +155,27 @@ class StampTest {
     }
 
     @Test
+    void an_up_to_date_build_keeps_what_it_saw_of_files_too_recent_to_trust_before() throws Exception {
+        Fixtures.write(root.resolve("content/one.md"), "title=One\ntype=page\nstatus=published\n~~~~~~\nNew.\n");
+        StampFile.write(config, inputs(config));
+        var stamp = StampFile.read(config).orElseThrow();
+        assertThat(stamp.inputs().files().get("content/one.md").modified()).isEqualTo(-1);
+
+        Inputs next = later(config);
+        assertThat(StampFile.upToDate(config, stamp, next, true)).isTrue();
+        StampFile.refresh(config, stamp, next);
+        var refreshed = StampFile.read(config).orElseThrow();
+        assertThat(refreshed.inputs().files().get("content/one.md").modified()).as("trusted now")
+                .isEqualTo(Files.getLastModifiedTime(root.resolve("content/one.md")).toMillis());
+        assertThat(refreshed.inputs().digest()).isEqualTo(stamp.inputs().digest());
+        assertThat(refreshed.files()).as("the site's files as the stamp had them").isEqualTo(stamp.files());
+
+        String text = Files.readString(StampFile.of(config));
+        StampFile.refresh(config, refreshed, later(config));
+        assertThat(Files.readString(StampFile.of(config))).as("nothing new seen: not written").isEqualTo(text);
+    }
+
+    @Test
     void a_page_time_counts_when_a_template_shows_dates() throws Exception {
         Fixtures.write(root.resolve("templates/page.ftl"), "${content.date?string(\"yyyy-MM-dd\")} ${content.body}");
         String before = digest(config);
