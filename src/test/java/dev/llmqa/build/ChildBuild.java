@@ -106,21 +106,9 @@ final class ChildBuild {
                 .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
     }
 
-    /**
-     * Alive and not a zombie: a killed worker stays a zombie until an init reaps it, which this machine's does only
-     * every 2 s (Linux: state Z in /proc/PID/stat, after the command's closing parenthesis).
-     */
+    /** Alive and not a zombie (a killed worker stays one until an init reaps it). */
     private static boolean running(ProcessHandle process) {
-        if (!process.isAlive()) {
-            return false;
-        }
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            int end = stat.lastIndexOf(')');
-            return !(end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z');
-        } catch (IOException | RuntimeException e) {
-            return process.isAlive();
-        }
+        return !dev.llmqa.snippet.pool.Processes.gone(process);
     }
 
     /** The names beside the site that only a build in progress should have: staging and moved-aside folders. */

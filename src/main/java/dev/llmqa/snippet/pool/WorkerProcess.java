@@ -11,8 +11,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -201,7 +199,7 @@ final class WorkerProcess {
         try {
             process.onExit().get(10, TimeUnit.SECONDS);
             for (ProcessHandle child : descendants) {
-                while (!gone(child) && System.nanoTime() < deadline) {
+                while (!Processes.gone(child) && System.nanoTime() < deadline) {
                     Thread.sleep(5);
                 }
             }
@@ -212,19 +210,6 @@ final class WorkerProcess {
         }
     }
 
-    /** Ended, or a zombie (Linux: state Z in /proc/PID/stat, after the command's closing parenthesis). */
-    private static boolean gone(ProcessHandle process) {
-        if (!process.isAlive()) {
-            return true;
-        }
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            int end = stat.lastIndexOf(')');
-            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
-        } catch (IOException | RuntimeException e) {
-            return !process.isAlive();
-        }
-    }
 
     private void read(InputStream stdout) {
         DataInputStream in = new DataInputStream(new BufferedInputStream(stdout));
