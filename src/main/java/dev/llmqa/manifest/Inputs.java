@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Everything a build reads, taken before it reads anything: what every output shares (llmqa, the JDK, the settings,
- * the templates; see {@link Keys#shared}), every file of content/, examples/, templates/ and the diagram store, and
+ * Everything a build reads, taken before it reads anything: what every output shares but the templates (llmqa, the
+ * JDK, the settings; see {@link Keys#environment}), every file of content/, examples/, templates/ and the diagram store, and
  * the options that change what a build does. Two builds with one {@link #digest()} read the same bytes (a file
  * edited while a build runs gives the next build another digest, so it builds again).
  *
@@ -43,8 +43,14 @@ public record Inputs(String digest, Map<String, Inputs.Seen> files) {
      */
     public record Seen(long size, long modified, long changed, String identity, String sha) {
 
+        /** The same size, times and identity: a file a build may take to hold the bytes it held before. */
         boolean sameFileAs(Seen other) {
-            return modified >= 0 && size == other.size && modified == other.modified && changed == other.changed
+            return modified >= 0 && looksLike(other);
+        }
+
+        /** The same size, times and identity, compared field by field (see {@link StampFile}). */
+        boolean looksLike(Seen other) {
+            return size == other.size && modified == other.modified && changed == other.changed
                     && identity.equals(other.identity);
         }
     }
@@ -56,7 +62,7 @@ public record Inputs(String digest, Map<String, Inputs.Seen> files) {
 
     /** @param now the time the files are read, in milliseconds */
     static Inputs read(SiteConfig config, Map<String, Seen> before, long now) throws IOException {
-        Digest digest = new Digest("inputs").add(Keys.shared(config)).add(config.strictDiagrams())
+        Digest digest = new Digest("inputs").add(Keys.environment(config)).add(config.strictDiagrams())
                 .add(config.settings().sandbox().name());
         boolean dates = Keys.templatesShowDates(config.templates());
         Map<String, Seen> seen = new HashMap<>();
@@ -64,26 +70,26 @@ public record Inputs(String digest, Map<String, Inputs.Seen> files) {
             digest.add(config.display(folder));
             for (Path file : files(folder)) {
                 String path = config.display(file);
-                Seen now1 = look(file, before.get(path), now);
-                seen.put(path, now1);
-                digest.add(path).add(now1.sha());
+                Seen meta = meta(file);
+                Seen looked = look(file, meta, before.get(path), now);
+                seen.put(path, looked);
+                digest.add(path).add(looked.sha());
                 if (dates && folder.equals(config.content())) {
                     // a page's date may be its file's time
-                    digest.add(Long.toString(Files.getLastModifiedTime(file).toMillis()));
+                    digest.add(Long.toString(meta.modified()));
                 }
             }
         }
         return new Inputs(digest.hex(), seen);
     }
 
-    private static Seen look(Path file, Seen before, long now) throws IOException {
-        Seen meta = meta(file);
+    /** The file as it is now: the digest of {@code before} when it looks the same, else of its bytes. */
+    private static Seen look(Path file, Seen meta, Seen before, long now) throws IOException {
         if (before != null && before.sameFileAs(meta)) {
             return before;
         }
-        String sha = Digest.ofFile(file);
         boolean racy = meta.modified() >= now - RACY_MILLIS || meta.changed() >= now - RACY_MILLIS;
-        return new Seen(meta.size(), racy ? -1 : meta.modified(), meta.changed(), meta.identity(), sha);
+        return new Seen(meta.size(), racy ? -1 : meta.modified(), meta.changed(), meta.identity(), Digest.ofFile(file));
     }
 
     /** Size, times and identity, in one call where the file system has the unix view. */

@@ -38,20 +38,32 @@ public final class Keys {
 
     /** What every output depends on: llmqa (version and code), the JDK, the settings JBake sees, the templates. */
     public static String shared(SiteConfig config) throws IOException {
-        Digest digest = new Digest("shared").add(Integer.toString(Manifest.FORMAT)).add(Release.version()).add(code())
-                .add(Runtime.version().toString()).add(String.valueOf(System.getProperty("java.vendor")))
-                .add(Locale.getDefault().toLanguageTag()).add(TimeZone.getDefault().getID())
-                .add(Charset.defaultCharset().name()).add(Pinned.KATEX_VERSION).add(Pinned.HIGHLIGHT_VERSION)
-                .add(config.reproducible()).add(config.settings().publishing().host())
-                .add(config.settings().publishing().edit());
-        Path properties = config.root().resolve("jbake.properties");
-        digest.add(Files.isRegularFile(properties) ? Files.readAllBytes(properties) : new byte[0]);
+        Digest digest = environment(new Digest("shared"), config);
         Path templates = config.templates();
         List<Path> files = templateFiles(templates);
         for (Path file : files) {
             digest.add(templates.relativize(file).toString().replace('\\', '/')).add(Files.readAllBytes(file));
         }
         return digest.hex();
+    }
+
+    /**
+     * What every output depends on but the templates: llmqa, the JDK, the settings JBake sees. {@link Inputs}
+     * digests the templates itself, file by file.
+     */
+    static String environment(SiteConfig config) throws IOException {
+        return environment(new Digest("environment"), config).hex();
+    }
+
+    private static Digest environment(Digest digest, SiteConfig config) throws IOException {
+        digest.add(Integer.toString(Manifest.FORMAT)).add(Release.version()).add(code())
+                .add(Runtime.version().toString()).add(String.valueOf(System.getProperty("java.vendor")))
+                .add(Locale.getDefault().toLanguageTag()).add(TimeZone.getDefault().getID())
+                .add(Charset.defaultCharset().name()).add(Pinned.KATEX_VERSION).add(Pinned.HIGHLIGHT_VERSION)
+                .add(config.reproducible()).add(config.settings().publishing().host())
+                .add(config.settings().publishing().edit());
+        Path properties = config.root().resolve("jbake.properties");
+        return digest.add(Files.isRegularFile(properties) ? Files.readAllBytes(properties) : new byte[0]);
     }
 
     /**

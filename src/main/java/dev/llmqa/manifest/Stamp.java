@@ -7,12 +7,12 @@ import java.util.Map;
  * file it left in the folder with its size and time, so a build that would read the same inputs can see the site
  * is still the one that build wrote, and do nothing.
  *
- * @param format {@link Manifest#FORMAT}; a stamp of another format is not read
- * @param site   the site folder (absolute)
+ * <p>It is kept per site folder, in the format of {@link Manifest#FORMAT}: {@link StampFile} reads no other.
+ *
  * @param inputs what the build read
  * @param files  every file of the site folder by its path in it
  */
-public record Stamp(int format, String site, Inputs inputs, Map<String, Stamp.File> files) {
+public record Stamp(Inputs inputs, Map<String, Stamp.File> files) {
 
     public Stamp {
         files = Map.copyOf(files);

@@ -67,7 +67,7 @@ public final class StampFile {
                     return Optional.empty();
                 }
             }
-            return Optional.of(new Stamp(Manifest.FORMAT, lines.get(1), new Inputs(lines.get(2), read), files));
+            return Optional.of(new Stamp(new Inputs(lines.get(2), read), files));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -88,9 +88,7 @@ public final class StampFile {
         boolean same = before.size() == inputs.files().size();
         for (Map.Entry<String, Inputs.Seen> file : inputs.files().entrySet()) {
             Inputs.Seen old = before.get(file.getKey());
-            Inputs.Seen now = file.getValue();
-            same &= old != null && old.size() == now.size() && old.modified() == now.modified()
-                    && old.changed() == now.changed() && old.identity().equals(now.identity());
+            same &= old != null && old.looksLike(file.getValue());
         }
         if (!same) {
             write(config, inputs, stamp.files());

@@ -210,7 +210,6 @@ final class WorkerProcess {
         }
     }
 
-
     private void read(InputStream stdout) {
         DataInputStream in = new DataInputStream(new BufferedInputStream(stdout));
         try {
