@@ -21,7 +21,8 @@ import org.jbake.parser.MarkupEngine;
 /**
  * JBake's engine for {@code .md} files, fed by the scan: JBake names the file, and the page the scan made of it gives
  * the header values (already validated) and the body (rendered once, by {@link PlanBake}), so nothing reads, parses
- * or renders the file again. Every page is given to JBake, kept or not: the templates list them all.
+ * or renders the file again. Every page is given to JBake, kept or not: the templates list them all. A kept page
+ * has no body unless a template shows other pages' bodies (then {@link PlanBake} rendered them all).
  * The model holds what JBake's own header parsing would put there, and what our templates use besides.
  */
 final class PageEngine extends MarkupEngine {
@@ -62,6 +63,11 @@ final class PageEngine extends MarkupEngine {
         page.order().ifPresent(order -> model.put("order", order));
         model.put("sourcepath", page.path());
         PageHtml html = site.plan().html().get(page.uri());
+        if (html == null && site.plan().kept().containsKey(page.uri())) {
+            // its file is the previous build's, and no template shows another page's body (else all were rendered)
+            model.setBody("");
+            return model;
+        }
         if (html == null) {
             problems.add(page.path(), 0, "the page was not rendered before baking",
                     "This is a bug in llmqa; please report it with this file.");

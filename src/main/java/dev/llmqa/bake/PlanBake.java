@@ -18,42 +18,68 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Before JBake: renders every published page's body (once, pages side by side; the render stage bakes it into its
- * template), computes each output's key, and compares them with the manifest of the previous build: a page whose
- * key is unchanged is kept from the previous site, the others are baked.
+ * Before JBake: computes each output's key from its inputs (for a page: its markdown and what its body embeds from
+ * the renderers, {@link dev.llmqa.site.BodyParts}) and compares them with the manifest of the previous build: a page
+ * whose key is unchanged is kept from the previous site, the others are baked, and only those are rendered (pages
+ * side by side; the render stage bakes each body into its template). When a template shows other pages' bodies,
+ * every body is rendered, as JBake's database then needs them all.
  */
 public final class PlanBake implements Stage {
 
     @Override
     public Done run(Site site, Problems problems) throws IOException {
+        SiteConfig config = site.config();
         PageRenderer renderer = new PageRenderer(site.renderers());
         List<Page> published = site.pages().stream().filter(Page::published).toList();
-        // pages side by side: each has its own parsed body and renderer, and the renderers only look up results
-        List<Optional<PageHtml>> rendered = published.parallelStream()
-                .map(page -> render(site.config(), renderer, page, problems)).toList();
-        Map<String, PageHtml> html = new LinkedHashMap<>();
+        // side by side: the renderers only look up results
+        List<Optional<String>> bodyKeys = published.parallelStream()
+                .map(page -> body(config, renderer, page, problems)).toList();
+        if (!problems.isEmpty()) {
+            return new Done(site, "rendering failed");
+        }
+        Map<String, String> bodies = new LinkedHashMap<>();
         for (int i = 0; i < published.size(); i++) {
-            String uri = published.get(i).uri();
+            bodies.put(published.get(i).uri(), bodyKeys.get(i).orElseThrow());
+        }
+        String shared = Keys.shared(config);
+        boolean dates = Keys.templatesShowDates(config.templates());
+        boolean allBodies = Keys.templatesShowBodies(config.templates());
+        String navigation = Keys.navigation(site.pages(), dates, allBodies ? bodies : Map.of());
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (Page page : published) {
+            keys.put(page.uri(), Keys.page(shared, navigation, page, bodies.get(page.uri()), dates));
+        }
+        BakePlan plan = Keep.plan(config, keys, Keys.listings(shared, navigation));
+        java.util.Set<String> bake = plan.pagesToBake();
+        List<Page> toRender = published.stream().filter(page -> allBodies || bake.contains(page.uri())).toList();
+        List<Optional<PageHtml>> rendered = toRender.parallelStream()
+                .map(page -> render(config, renderer, page, problems)).toList();
+        Map<String, PageHtml> html = new LinkedHashMap<>();
+        for (int i = 0; i < toRender.size(); i++) {
+            String uri = toRender.get(i).uri();
             rendered.get(i).ifPresent(parts -> html.put(uri, parts));
         }
         if (!problems.isEmpty()) {
             return new Done(site, "rendering failed");
         }
-        SiteConfig config = site.config();
-        String shared = Keys.shared(config);
-        boolean dates = Keys.templatesShowDates(config.templates());
-        String navigation = Keys.navigation(site.pages(), dates);
-        Map<String, String> keys = new LinkedHashMap<>();
-        for (Page page : site.pages()) {
-            if (html.containsKey(page.uri())) {
-                keys.put(page.uri(), Keys.page(shared, navigation, page, html.get(page.uri()), dates));
-            }
+        String summary = plan.previous() == null ? bake.size() + " pages to bake"
+                : bake.size() + " pages to bake, " + (keys.size() - bake.size()) + " kept"
+                + (plan.bakeListings() ? "" : ", listings kept");
+        return new Done(site.withPlan(plan.withHtml(html)), summary);
+    }
+
+    private static String exampleFile(SiteConfig config, Page page) {
+        return Files.isRegularFile(config.examples().resolve(page.exampleName())) ? page.exampleName() : "";
+    }
+
+    private static Optional<String> body(SiteConfig config, PageRenderer renderer, Page page, Problems problems) {
+        try {
+            return Optional.of(Keys.body(page, renderer.parts(page, exampleFile(config, page))));
+        } catch (RuntimeException e) {
+            problems.add(page.path(), 0, "rendering the markdown failed: " + e,
+                    "This is a bug in llmqa or one of its renderers; please report it with this file.");
+            return Optional.empty();
         }
-        BakePlan plan = Keep.plan(config, html, keys, Keys.listings(shared, navigation));
-        int bake = plan.pagesToBake().size();
-        String summary = plan.previous() == null ? bake + " pages to bake"
-                : bake + " pages to bake, " + (keys.size() - bake) + " kept" + (plan.bakeListings() ? "" : ", listings kept");
-        return new Done(site.withPlan(plan), summary);
     }
 
     private static Optional<PageHtml> render(SiteConfig config, PageRenderer renderer, Page page,
@@ -61,8 +87,7 @@ public final class PlanBake implements Stage {
         try {
             String body = renderer.render(page);
             String toc = Toc.of(page); // after rendering, which gave each heading its id
-            String example = Files.isRegularFile(config.examples().resolve(page.exampleName())) ? page.exampleName() : "";
-            return Optional.of(new PageHtml(body, toc, !page.formulas().isEmpty(), example));
+            return Optional.of(new PageHtml(body, toc, !page.formulas().isEmpty(), exampleFile(config, page)));
         } catch (RuntimeException e) {
             problems.add(page.path(), 0, "rendering the markdown failed: " + e,
                     "This is a bug in llmqa or one of its renderers; please report it with this file.");

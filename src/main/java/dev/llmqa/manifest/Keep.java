@@ -2,7 +2,6 @@ package dev.llmqa.manifest;
 
 import dev.llmqa.config.SiteConfig;
 import dev.llmqa.site.BakePlan;
-import dev.llmqa.site.PageHtml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -21,12 +20,12 @@ public final class Keep {
     private Keep() {
     }
 
-    public static BakePlan plan(SiteConfig config, Map<String, PageHtml> html, Map<String, String> keys,
-                                String listingsKey) throws IOException {
+    /** The plan without any page's HTML: the caller renders what it bakes ({@link BakePlan#withHtml}). */
+    public static BakePlan plan(SiteConfig config, Map<String, String> keys, String listingsKey) throws IOException {
         Optional<Manifest> previous = config.useCache() ? ManifestFile.read(config) : Optional.empty();
         Path out = config.out();
         if (previous.isEmpty() || !Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
-            return new BakePlan(html, keys, listingsKey, null, Map.of(), true);
+            return new BakePlan(Map.of(), keys, listingsKey, null, Map.of(), true);
         }
         Manifest manifest = previous.get();
         Map<String, BakePlan.Kept> kept = new HashMap<>();
@@ -37,7 +36,7 @@ public final class Keep {
             }
         }
         boolean bakeListings = !listingsKey.equals(manifest.listingsKey()) || !keepAll(out, manifest.listings(), kept);
-        return new BakePlan(html, keys, listingsKey, out, kept, bakeListings);
+        return new BakePlan(Map.of(), keys, listingsKey, out, kept, bakeListings);
     }
 
     /** Keeps every listing, or none (they are baked together). */

@@ -6,7 +6,7 @@ import dev.llmqa.js.Pinned;
 import dev.llmqa.site.Block;
 import dev.llmqa.site.HeaderEntry;
 import dev.llmqa.site.Page;
-import dev.llmqa.site.PageHtml;
+import dev.llmqa.site.BodyParts;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.Charset;
@@ -15,21 +15,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TimeZone;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The keys of what JBake writes: a digest of every input an output file depends on. A page's key covers the page
- * (its source, header, the example code it includes, and its rendered body, which holds every snippet, formula,
- * highlight and diagram result it embeds), the navigation every page shows (every page's place and header: titles,
- * orders, summaries, tags), and what all outputs share: the templates, the configuration, llmqa and the JDK. Two
- * builds whose keys for a file agree write the same bytes to it.
+ * (its source, header, the example code it includes, and what its body embeds from the renderers: every snippet,
+ * formula, highlight and diagram result, as {@link BodyParts}), the navigation every page shows (every page's place
+ * and header: titles, orders, summaries, tags; and every page's body when a template shows other pages' bodies), and
+ * what all outputs share: the templates, the configuration, llmqa and the JDK. Two builds whose keys for a file agree
+ * write the same bytes to it; nothing needs rendering to compute them.
  */
 public final class Keys {
 
     /** What a template must name to show a page's date or its neighbours by date (JBake's prev/next). */
     private static final Pattern DATES = Pattern.compile("date|previousContent|nextContent");
+    /** A page's body named in a template: {@code content.body} is the page's own, anything else may be another's. */
+    private static final Pattern BODY = Pattern.compile("\\bbody\\b");
+    private static final Pattern OWN_BODY = Pattern.compile("content\\.body\\b|</?body\\b");
     /** A list of pages taken in JBake's order (newest first) rather than sorted by the template. */
     private static final Pattern BY_DATE = Pattern.compile("\\b(published_\\w+|all_content|tagged_\\w+|tag_posts)\\b(?!\\?sort_by)");
 
@@ -106,26 +111,55 @@ public final class Keys {
         return false;
     }
 
-    /** What the templates may show of every page on any page: each page's place and header (and date). */
-    public static String navigation(List<Page> pages, boolean dates) throws IOException {
+    /**
+     * Whether a template names a body other than the page's own ({@code content.body}): a feed or a listing that
+     * shows other pages' bodies. Then every page's body is part of the navigation (and every body is rendered). A
+     * template that only says "body" in some other sense counts too: the cost is re-rendering, never a stale page.
+     */
+    public static boolean templatesShowBodies(Path templates) throws IOException {
+        for (Path file : templateFiles(templates)) {
+            if (file.toString().endsWith(".ftl")) {
+                String text = OWN_BODY.matcher(Files.readString(file, StandardCharsets.ISO_8859_1)).replaceAll("");
+                if (BODY.matcher(text).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What the templates may show of every page on any page: each page's place and header (and date), and, when
+     * {@code bodies} holds them (by URI, from {@link #body}), the pages' bodies.
+     */
+    public static String navigation(List<Page> pages, boolean dates, Map<String, String> bodies) throws IOException {
         Digest digest = new Digest("navigation");
         for (Page page : pages) {
             digest.add(page.path()).add(page.uri());
             header(digest, page, dates);
+            digest.add(bodies.getOrDefault(page.uri(), ""));
         }
         return digest.hex();
     }
 
-    /** A page's file: the shared inputs, the navigation, and everything of the page itself. */
-    public static String page(String shared, String navigation, Page page, PageHtml html, boolean dates)
-            throws IOException {
-        Digest digest = new Digest("page").add(shared).add(navigation).add(page.path()).add(page.uri());
-        header(digest, page, dates);
-        digest.add(page.body());
+    /** What a page's rendered body (its HTML, "On this page" list and "Try it" box) is a function of. */
+    public static String body(Page page, BodyParts parts) {
+        Digest digest = new Digest("body").add(page.path()).add(page.uri()).add(page.body());
         for (Block block : page.blocks()) {
             block.included().ifPresent(shown -> digest.add(shown.file()).add(shown.region()).add(shown.code()));
         }
-        return digest.add(html.body()).add(html.toc()).add(html.hasMath()).add(html.exampleFile()).hex();
+        for (String part : parts.parts()) {
+            digest.add(part);
+        }
+        return digest.add(parts.exampleFile()).hex();
+    }
+
+    /** A page's file: the shared inputs, the navigation, the page's header and its body's inputs ({@link #body}). */
+    public static String page(String shared, String navigation, Page page, String body, boolean dates)
+            throws IOException {
+        Digest digest = new Digest("page").add(shared).add(navigation).add(page.path()).add(page.uri());
+        header(digest, page, dates);
+        return digest.add(body).hex();
     }
 
     /** The tag pages and the sitemap: they show the navigation through the shared templates. */

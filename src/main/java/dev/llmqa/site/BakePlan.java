@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
  * What the render stage bakes and what it keeps of the previous site, decided by comparing each output's key (a
  * digest of all its inputs) with the key the previous build wrote it with.
  *
- * @param html          every published page's HTML parts, by page URI
+ * @param html          the HTML parts of every published page the render stage bakes (and of the others when a
+ *                      template shows other pages' bodies), by page URI
  * @param keys          every published page's key, by page URI
  * @param listingsKey   the key of what JBake writes besides the pages (tag pages, sitemap)
  * @param previous      the previous site the kept files are copied from (null: nothing is kept)
@@ -28,6 +29,10 @@ public record BakePlan(Map<String, PageHtml> html, Map<String, String> keys, Str
 
     public static BakePlan none() {
         return new BakePlan(Map.of(), Map.of(), "", null, Map.of(), true);
+    }
+
+    public BakePlan withHtml(Map<String, PageHtml> rendered) {
+        return new BakePlan(rendered, keys, listingsKey, previous, kept, bakeListings);
     }
 
     /** A file of the previous site this build keeps: its digest, and what the page readers took from it. */

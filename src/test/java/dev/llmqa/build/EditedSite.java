@@ -19,6 +19,7 @@ final class EditedSite {
     private final Path root;
     private final List<String> added = new ArrayList<>();
     private int next = 50;
+    private int templateEdits;
 
     private EditedSite(Path root) {
         this.root = root;
@@ -102,7 +103,18 @@ final class EditedSite {
     }
 
     void template(int n) throws IOException {
-        replace("templates/_frame.ftl", "</main>", "<footer>" + n + "</footer></main>");
+        if (templateEdits++ % 2 == 1) {
+            replace("templates/_frame.ftl", "</main>", "<footer>" + n + "</footer></main>");
+            return;
+        }
+        // every other time, the first time first: the tag pages start (or stop) showing the tagged pages' bodies, so
+        // that the edits after it are made while a page's body is an input of every tag page
+        Path tag = file("templates/tag.ftl");
+        String text = Files.readString(tag, StandardCharsets.UTF_8);
+        String plain = "${d.title?html}</a> </#list>";
+        String bodies = "${d.title?html}</a> <div>${d.body}</div> </#list>";
+        Files.writeString(tag, text.contains(bodies) ? text.replace(bodies, plain) : text.replace(plain, bodies),
+                StandardCharsets.UTF_8);
     }
 
     void asset(int n) throws IOException {

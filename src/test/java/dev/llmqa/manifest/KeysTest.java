@@ -8,7 +8,7 @@ import dev.llmqa.build.Progress;
 import dev.llmqa.config.SiteConfig;
 import dev.llmqa.site.BakePlan;
 import dev.llmqa.site.Page;
-import dev.llmqa.site.PageHtml;
+import dev.llmqa.site.BodyParts;
 import dev.llmqa.site.Written;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The keys say which outputs an edit touches, and a manifest is trusted only when it is whole, ours and true. */
 class KeysTest {
 
-    private static final PageHtml BODY = new PageHtml("<p>body</p>", "", false, "");
+    private static final BodyParts BODY = new BodyParts(List.of("block\0<p>body</p>"), "");
 
     @TempDir
     Path root;
@@ -46,10 +46,15 @@ class KeysTest {
         List<Page> pages = Pipeline.scan(config, Progress.SILENT).pages();
         String shared = Keys.shared(config);
         boolean dates = Keys.templatesShowDates(config.templates());
-        String navigation = Keys.navigation(pages, dates);
+        boolean bodies = Keys.templatesShowBodies(config.templates());
+        Map<String, String> bodyKeys = new LinkedHashMap<>();
+        for (Page page : pages) {
+            bodyKeys.put(page.uri(), Keys.body(page, BODY));
+        }
+        String navigation = Keys.navigation(pages, dates, bodies ? bodyKeys : Map.of());
         Map<String, String> keys = new LinkedHashMap<>();
         for (Page page : pages) {
-            keys.put(page.uri(), Keys.page(shared, navigation, page, BODY, dates));
+            keys.put(page.uri(), Keys.page(shared, navigation, page, bodyKeys.get(page.uri()), dates));
         }
         keys.put("listings", Keys.listings(shared, navigation));
         return keys;
@@ -121,11 +126,28 @@ class KeysTest {
         SiteConfig config = SiteConfig.of(root, Map.of());
         Page one = Pipeline.scan(config, Progress.SILENT).pages().get(0);
         String shared = Keys.shared(config);
-        String navigation = Keys.navigation(List.of(one), false);
-        assertThat(Keys.page(shared, navigation, one, BODY, false)).isNotEqualTo(Keys.page(shared, navigation, one,
-                new PageHtml("<p>body</p><pre>a snippet printed 2</pre>", "", false, ""), false));
-        assertThat(Keys.page(shared, navigation, one, BODY, false)).isNotEqualTo(Keys.page(shared, navigation, one,
-                new PageHtml(BODY.body(), "", false, "one.jsh"), false));
+        String navigation = Keys.navigation(List.of(one), false, Map.of());
+        String key = Keys.page(shared, navigation, one, Keys.body(one, BODY), false);
+        assertThat(key).isNotEqualTo(Keys.page(shared, navigation, one,
+                Keys.body(one, new BodyParts(List.of("block\0<pre>a snippet printed 2</pre>"), "")), false));
+        assertThat(key).isNotEqualTo(Keys.page(shared, navigation, one,
+                Keys.body(one, new BodyParts(BODY.parts(), "one.jsh")), false));
+    }
+
+    @Test
+    void a_body_changes_every_key_when_a_template_shows_other_pages_bodies() throws Exception {
+        Fixtures.write(root.resolve("templates/feed.ftl"), "<#list published_pages?sort_by(\"uri\") as p>${p.body}</#list>");
+        Map<String, String> before = keys();
+        page("one", "title=One\ntype=page\nstatus=published\n~~~~~~\nFirst, edited.\n");
+        assertThat(changed(before, keys())).containsExactly("listings", "one.html", "two.html");
+    }
+
+    @Test
+    void only_its_own_body_and_the_html_body_tag_do_not_count_as_showing_bodies() throws Exception {
+        Fixtures.write(root.resolve("templates/page.ftl"), "<html><body class=\"x\">${content.body}</body></html>");
+        assertThat(Keys.templatesShowBodies(root.resolve("templates"))).isFalse();
+        Fixtures.write(root.resolve("templates/page.ftl"), "<#list published_pages as p>${p.body}</#list>");
+        assertThat(Keys.templatesShowBodies(root.resolve("templates"))).isTrue();
     }
 
     // the manifest: kept only when whole, of this format and this site, and the file is still the one it wrote
@@ -141,7 +163,7 @@ class KeysTest {
     }
 
     private static BakePlan plan(SiteConfig config) throws Exception {
-        return Keep.plan(config, Map.of("one.html", BODY), Map.of("one.html", "K"), "L");
+        return Keep.plan(config, Map.of("one.html", "K"), "L");
     }
 
     @Test
@@ -155,7 +177,7 @@ class KeysTest {
     @Test
     void a_new_key_a_changed_file_or_no_cache_bakes_the_page() throws Exception {
         SiteConfig config = written("<p>one</p>");
-        assertThat(Keep.plan(config, Map.of("one.html", BODY), Map.of("one.html", "K2"), "L").pagesToBake())
+        assertThat(Keep.plan(config, Map.of("one.html", "K2"), "L").pagesToBake())
                 .containsExactly("one.html");
         assertThat(plan(config.withCache(false)).pagesToBake()).containsExactly("one.html");
         Fixtures.write(config.out().resolve("one.html"), "<p>edited by hand</p>");
@@ -166,7 +188,7 @@ class KeysTest {
     void changed_listings_are_baked_again() throws Exception {
         SiteConfig config = written("<p>one</p>");
         assertThat(plan(config).bakeListings()).isFalse();
-        assertThat(Keep.plan(config, Map.of("one.html", BODY), Map.of("one.html", "K"), "L2").bakeListings()).isTrue();
+        assertThat(Keep.plan(config, Map.of("one.html", "K"), "L2").bakeListings()).isTrue();
     }
 
     @Test
