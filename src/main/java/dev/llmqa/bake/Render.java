@@ -38,10 +38,32 @@ import org.jbake.parser.Engines;
 public final class Render implements Stage {
 
     private static final Object JBAKE = new Object();
-    /** Bakes ended in this JVM (under {@link #JBAKE}): each shuts OrientDB down, so a store started before is dead. */
+    /**
+     * How many times OrientDB was shut down in this JVM (under {@link #JBAKE}): at the end of each bake but those with
+     * a kept store. A store started before is dead.
+     */
     private static int bakes;
 
     private CompletableFuture<Optional<EarlyStore.Started>> early;
+    /** The store kept across the bakes of a serve session, or null: each bake has its own. */
+    private final KeptStore kept;
+
+    /** A render stage whose bakes each start and shut down their own store. */
+    public Render() {
+        this(null);
+    }
+
+    /** A render stage that bakes with the store {@code kept} keeps up across builds ({@code serve}). */
+    public Render(KeptStore kept) {
+        this.kept = kept;
+    }
+
+    /** Drops and closes a kept store, between bakes. */
+    static void discard(KeptStore store) {
+        synchronized (JBAKE) {
+            store.discard();
+        }
+    }
 
     /**
      * Starts JBake's database now, beside the stages before this one, unless the build will likely keep every page;
@@ -49,7 +71,7 @@ public final class Render implements Stage {
      */
     @Override
     public synchronized AutoCloseable prepare(SiteConfig config) {
-        if (!ManifestFile.likelyToRender(config)) {
+        if (kept != null || !ManifestFile.likelyToRender(config)) {
             return () -> { };
         }
         CompletableFuture<Optional<EarlyStore.Started>> started = EarlyStore.begin(JBAKE, () -> bakes);
@@ -106,7 +128,16 @@ public final class Render implements Stage {
         Optional<EarlyStore.Started> early = takeEarlyStore(); // joined outside the lock its start holds
         synchronized (JBAKE) {
             Engines.register("md", new PageEngine(site, problems));
-            Optional<ContentStore> store = early.filter(s -> s.afterBakes() == bakes).map(EarlyStore.Started::store);
+            EarlyStore.configure();
+            Optional<ContentStore> store;
+            try {
+                store = kept != null ? Optional.of(kept.take(bakes))
+                        : early.filter(s -> s.afterBakes() == bakes).map(EarlyStore.Started::store);
+            } catch (RuntimeException e) {
+                problems.add(SiteConfig.CONTENT, 0, "JBake's content store did not start: " + rootMessage(e),
+                        "Run again with -v to see JBake's log.");
+                return;
+            }
             try {
                 Oven oven = new Oven(utensils(jbake, store.orElseGet(() -> new ContentStore(EarlyStore.TYPE, EarlyStore.NAME)),
                         site.plan().pagesToBake()));
@@ -118,7 +149,9 @@ public final class Render implements Stage {
                 }
                 oven.getErrors().stream().flatMap(e -> JBakeErrors.toProblems(e).stream()).distinct().forEach(problems::add);
             } finally {
-                bakes++;
+                if (kept == null) {
+                    bakes++; // the Oven shut OrientDB down
+                }
             }
         }
     }

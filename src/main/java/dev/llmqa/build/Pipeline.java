@@ -85,14 +85,14 @@ public final class Pipeline {
         Set<String> highlighted = new HashSet<>(JavaBlockRenderer.KINDS);
         highlighted.addAll(CodeBlockRenderer.KINDS);
         List<Stage> stages = new ArrayList<>(List.of(
-                new Scan(),
+                new Scan(tools.scanned()),
                 new UnusedExamples(),
                 new ProseCheck(),
                 new Execute(new SnippetExecutor(tools.runners()),
                         new DiagramExecutor(site -> new MermaidCli(site.config().mermaidTool(), site.config().settings())),
                         new MathExecutor(tools.js()), new HighlightExecutor(tools.js(), highlighted)),
                 new PlanBake(),
-                new Render(),
+                new Render(tools.store()),
                 new KatexAssets(),
                 new CopyExamples(),
                 new ReadPages(),

@@ -1,5 +1,7 @@
 package dev.llmqa.build;
 
+import dev.llmqa.bake.KeptStore;
+import dev.llmqa.content.Scanned;
 import dev.llmqa.execute.Lazy;
 import dev.llmqa.js.JsEngines;
 import dev.llmqa.snippet.pool.SharedRunner;
@@ -11,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * The costly tools a build uses, each made on first use: the snippet worker JVMs and the JavaScript engine that
- * runs KaTeX and highlight.js (a Node process, or GraalJS without Node). A build
+ * runs KaTeX and highlight.js (a Node process, or GraalJS without Node); and, kept across builds only, what the scan
+ * made of each content file and JBake's content store. A build
  * makes its own and closes them when it ends; the preview server keeps one set across rebuilds ({@link #kept()}),
  * so a save costs what it changed, not JVM start-ups or engine loads.
  */
@@ -20,15 +23,20 @@ public final class Tools implements AutoCloseable {
     private final Function<SiteConfig, SnippetRunner> runners;
     private final Lazy<WorkerPool> workers;
     private final JsEngines js = new JsEngines();
+    private final Scanned scanned;
+    private final KeptStore store;
 
-    private Tools(Function<SiteConfig, SnippetRunner> runners, Lazy<WorkerPool> workers) {
+    private Tools(Function<SiteConfig, SnippetRunner> runners, Lazy<WorkerPool> workers, Scanned scanned,
+                  KeptStore store) {
         this.runners = runners;
         this.workers = workers;
+        this.scanned = scanned;
+        this.store = store;
     }
 
     /** Tools for one build: its worker JVMs are started when snippets must run and stopped when they have. */
     public static Tools forOneBuild() {
-        return new Tools(Tools::pool, null);
+        return new Tools(Tools::pool, null, Scanned.none(), null);
     }
 
     /**
@@ -49,7 +57,7 @@ public final class Tools implements AutoCloseable {
         return new Tools(config -> {
             first.compareAndSet(null, config);
             return new SharedRunner(pool.get());
-        }, pool);
+        }, pool, Scanned.kept(), new KeptStore());
     }
 
     /** The workers' class-data archive is kept with the project's cache, and used with or without --no-cache. */
@@ -65,6 +73,16 @@ public final class Tools implements AutoCloseable {
         return runners;
     }
 
+    /** What the scan made of each content file in earlier builds with these tools (nothing for one build). */
+    Scanned scanned() {
+        return scanned;
+    }
+
+    /** JBake's content store kept up across builds with these tools; null for one build (each bake has its own). */
+    KeptStore store() {
+        return store;
+    }
+
     /** The one engine math and highlighting share (a build asks for it when something is new). */
     JsEngines js() {
         return js;
@@ -72,7 +90,7 @@ public final class Tools implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Lazy<WorkerPool> pool = workers; JsEngines j = js) {
+        try (Lazy<WorkerPool> pool = workers; JsEngines j = js; KeptStore s = store) {
             // closed in reverse order, each even when another fails
         }
     }

@@ -38,6 +38,18 @@ public final class Scan implements Stage {
     /** Larger files are refused: a page that size is a mistake, and it would stall the build. */
     static final long MAX_BYTES = 2L * 1024 * 1024;
 
+    private final Scanned memo;
+
+    /** A scan for one build. */
+    public Scan() {
+        this(Scanned.none());
+    }
+
+    /** A scan that takes unchanged files from {@code memo} and leaves what it read there ({@code serve}). */
+    public Scan(Scanned memo) {
+        this.memo = memo;
+    }
+
     @Override
     public Done run(Site site, Problems problems) throws IOException {
         SiteConfig config = site.config();
@@ -48,13 +60,15 @@ public final class Scan implements Stage {
         }
         Includes includes = new Includes(new ExampleFiles(config.examples()));
         List<String> types = Templates.types(config.templates());
+        String context = memo.context(types, config.examples());
+        List<Path> files = markdownFiles(config.content());
+        memo.keepOnly(java.util.Set.copyOf(files));
         // the files are read and parsed side by side; pages and problems are taken in file order, as one by one
-        List<Read> reads;
+        List<Scanned.Read> reads;
         try {
-            reads = markdownFiles(config.content()).parallelStream().map(file -> {
-                Problems own = new Problems();
+            reads = files.parallelStream().map(file -> {
                 try {
-                    return new Read(read(config, file, types, includes, own), own);
+                    return scan(config, file, types, includes, context);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -63,9 +77,9 @@ public final class Scan implements Stage {
             throw e.getCause();
         }
         List<Page> pages = new ArrayList<>();
-        for (Read read : reads) {
-            problems.addAll(read.problems().list());
-            read.problems().takeWarnings().forEach(problems::warn);
+        for (Scanned.Read read : reads) {
+            problems.addAll(read.problems());
+            read.warnings().forEach(problems::warn);
             read.page().ifPresent(pages::add);
         }
         checkDuplicateOrders(pages, problems);
@@ -74,8 +88,27 @@ public final class Scan implements Stage {
         return new Done(site.withPages(pages), pages.size() + " pages, " + blocks + " code blocks");
     }
 
-    /** One file's page (when it has a header) and the problems found in it. */
-    private record Read(Optional<Page> page, Problems problems) {
+    /** One file: as the memo has it when its bytes and context are unchanged, else read and parsed. */
+    private Scanned.Read scan(SiteConfig config, Path file, List<String> types, Includes includes, String context)
+            throws IOException {
+        String path = config.display(file);
+        Problems own = new Problems();
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+            own.add(path, 0, "the file is " + size / 1024 + " KiB, over the " + MAX_BYTES / 1024 + " KiB limit",
+                    "Split the page, or move data out of it.");
+            return new Scanned.Read(Optional.empty(), own.list(), List.of());
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        String key = memo.key(bytes, context);
+        Optional<Scanned.Read> known = memo.get(file, key);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Optional<Page> page = read(config, file, path, bytes, types, includes, own);
+        Scanned.Read read = new Scanned.Read(page, own.list(), own.takeWarnings());
+        memo.put(file, key, read);
+        return read;
     }
 
     static List<Path> markdownFiles(Path content) throws IOException {
@@ -87,11 +120,9 @@ public final class Scan implements Stage {
         }
     }
 
-    private static Optional<Page> read(SiteConfig config, Path file, List<String> types, Includes includes,
-                                       Problems problems)
-            throws IOException {
-        String path = config.display(file);
-        Optional<String> text = decode(path, file, problems);
+    private static Optional<Page> read(SiteConfig config, Path file, String path, byte[] bytes, List<String> types,
+                                       Includes includes, Problems problems) {
+        Optional<String> text = decode(path, bytes, problems);
         if (text.isEmpty()) {
             return Optional.empty();
         }
@@ -136,14 +167,7 @@ public final class Scan implements Stage {
         return EXECUTABLE.stream().filter(k -> dev.llmqa.text.Suggest.distance(kind, k) <= 2).findFirst();
     }
 
-    private static Optional<String> decode(String path, Path file, Problems problems) throws IOException {
-        long size = Files.size(file);
-        if (size > MAX_BYTES) {
-            problems.add(path, 0, "the file is " + size / 1024 + " KiB, over the " + MAX_BYTES / 1024 + " KiB limit",
-                    "Split the page, or move data out of it.");
-            return Optional.empty();
-        }
-        byte[] bytes = Files.readAllBytes(file);
+    private static Optional<String> decode(String path, byte[] bytes, Problems problems) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
