@@ -56,6 +56,12 @@ public final class NodeJs implements JsEngine {
         return Glue.highlightAnswer(highlight.ask(Glue.highlightRequest(blocks), blocks.size()), blocks.size());
     }
 
+    /** Starts the library's process, which loads its files while the caller goes on; the batch then finds it up. */
+    @Override
+    public void prepare(Library library) {
+        (library == Library.KATEX ? katex : highlight).prepare();
+    }
+
     /** How many node processes this engine has started (one per library used, unless one failed or was stopped). */
     public int starts() {
         return katex.starts() + highlight.starts();
@@ -90,6 +96,17 @@ public final class NodeJs implements JsEngine {
 
         synchronized int starts() {
             return starts;
+        }
+
+        /** Starts the process when none runs; a start that fails is left to the next batch, which reports it. */
+        synchronized void prepare() {
+            if (process == null || !process.isAlive()) {
+                try {
+                    start();
+                } catch (IOException | RuntimeException e) {
+                    stop();
+                }
+            }
         }
 
         synchronized String ask(String request, int items) {
