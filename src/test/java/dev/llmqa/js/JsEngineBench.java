@@ -28,8 +28,9 @@ import java.util.concurrent.CompletableFuture;
  * <ul>
  * <li>{@code node}: the math and highlight executors, as the execute stage runs them (at once, no cache), on Node</li>
  * <li>{@code graal}: the same on GraalJS (no node on the PATH)</li>
- * <li>{@code bare}: the Node batch alone: one {@code node node-engine.js} process fed both requests, from start to
- * exit, with the files already in place (the floor the stage is held to)</li>
+ * <li>{@code bare}: the Node batch alone: one {@code node node-engine.js} process (the command line {@link NodeJs}
+ * runs, flags included) fed both requests, from start to exit, with the files already in place (the floor the stage
+ * is held to)</li>
  * </ul>
  */
 public final class JsEngineBench {
@@ -102,7 +103,7 @@ public final class JsEngineBench {
                 + Glue.highlightRequest(new ArrayList<>(EnginesAgreeTest.blocks(site))) + "\n");
         double cpu = cpuMs();
         long start = System.nanoTime();
-        Process node = new ProcessBuilder("node", "node-engine.js", "katex.min.js", "highlight.min.js").directory(folder.toFile())
+        Process node = new ProcessBuilder(NodeJs.command("katex.min.js", "highlight.min.js")).directory(folder.toFile())
                 .redirectInput(requests.toFile()).redirectOutput(folder.resolve("answers.jsonl").toFile()).start();
         if (node.waitFor() != 0) {
             throw new IllegalStateException("node exited with " + node.exitValue());
