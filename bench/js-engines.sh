@@ -4,14 +4,22 @@
 # (node graal bare node graal bare …), so a busy machine slows all of them alike. Prints every run, the medians and
 # the ratios to the bare Node batch, of the wall time (the target) and of the CPU time (JVM and node processes over
 # the same span: what other work on the machine changes least, and what a cold build's snippet JVMs lose to it).
-# Usage: bench/js-engines.sh [--no-graal] [rounds=5]
+# Usage: bench/js-engines.sh [--no-graal] [--warm] [rounds=5]
+#   --warm adds a diagnostic row: the executors on Node run twice in one JVM, the second run timed (JIT and classes
+#   warm, new node processes, empty cache folder); the target is the first row's, a fresh JVM's
 #   LLMQA_JARS="old/llmqa.jar new/llmqa.jar"  A/B: the executors on Node from each jar (its lib/ beside it), in the
 #                                              same rounds (nodeA nodeB … graal bare); GraalJS runs this tree's code
 #   An old jar, e.g.: git worktree add /tmp/old REV && (cd /tmp/old && ./mvnw -q -B package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-graal=1
-if [ "${1:-}" = --no-graal ]; then graal=0; shift; fi
+graal=1 warm=0
+while [ $# -gt 0 ]; do
+  case $1 in
+    --no-graal) graal=0; shift ;;
+    --warm) warm=1; shift ;;
+    *) break ;;
+  esac
+done
 rounds=${1:-5}
 
 stale() {
@@ -41,6 +49,10 @@ if [ -n "${LLMQA_JARS:-}" ]; then
 else
   order+=(node)
   classpath[node]=$cp what[node]="the executors on Node"
+fi
+if [ $warm = 1 ]; then
+  order+=(warm)
+  classpath[warm]=$cp what[warm]="the same, second run in its JVM (diagnostic)"
 fi
 if [ $graal = 1 ]; then
   order+=(graal)

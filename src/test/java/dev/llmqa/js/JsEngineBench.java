@@ -27,6 +27,9 @@ import java.util.concurrent.CompletableFuture;
  * other work does not change, and what the stage takes from the snippet JVMs in a cold build.
  * <ul>
  * <li>{@code node}: the math and highlight executors, as the execute stage runs them (at once, no cache), on Node</li>
+ * <li>{@code warm}: {@code node} a second time in the same JVM, with new node processes and an empty cache folder:
+ * what the executors cost once the JVM has loaded and compiled their code, as a build's JVM has much of it (the
+ * input digests, the scan's file reads) by the time they run; a diagnostic beside the target, not the target</li>
  * <li>{@code graal}: the same on GraalJS (no node on the PATH)</li>
  * <li>{@code bare}: the Node batch alone: one {@code node node-engine.js} process (the command line {@link NodeJs}
  * runs, flags included) fed both requests, from start to exit, with the files already in place (the floor the stage
@@ -44,8 +47,13 @@ public final class JsEngineBench {
         Site site = new Scan().run(Site.start(config), new Problems()).site();
         Run run = switch (variant) {
             case "node", "graal" -> stage(site, config.settings().path());
+            case "warm" -> {
+                stage(site, config.settings().path());
+                SiteConfig again = config.withCacheFolder(Files.createTempDirectory("llmqa-bench-cache"));
+                yield stage(new Scan().run(Site.start(again), new Problems()).site(), again.settings().path());
+            }
             case "bare" -> bare(site);
-            default -> throw new IllegalArgumentException("variant: node, graal or bare");
+            default -> throw new IllegalArgumentException("variant: node, warm, graal or bare");
         };
         System.out.printf("%s %.0f %.0f%n", variant, run.ms(), run.cpuMs());
     }
