@@ -14,6 +14,7 @@ import dev.llmqa.site.Site;
 import dev.llmqa.site.Spot;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,43 +53,49 @@ public final class HighlightExecutor implements Executor<Highlights> {
     public Done<Highlights> execute(Site site, Problems problems) {
         // any text can be highlighted code (even none, for an empty block): the entry's digest is its check
         TextCache cache = TextCache.of(site.config(), "highlight", ".html", html -> Optional.empty(), problems);
-        List<Shown> shown = new ArrayList<>();
-        Map<String, JsEngine.Code> missing = new LinkedHashMap<>();
+        // the new code, each with every place it is shown; the rest is in the cache
+        Map<String, List<Shown>> missing = new LinkedHashMap<>();
+        List<Shown> stored = new ArrayList<>();
         for (Page page : site.pages()) {
             for (Block block : page.blocks()) {
                 if (kinds.contains(block.kind())) {
                     String code = block.included().map(Included::code).orElse(block.code());
                     String key = TextCache.key("hljs@" + Pinned.HIGHLIGHT_VERSION, block.kind(), code);
-                    shown.add(new Shown(Spot.of(page, block), new JsEngine.Code(code, block.kind()), key));
-                    if (!missing.containsKey(key) && cache.read(key).isEmpty()) {
-                        missing.put(key, new JsEngine.Code(code, block.kind()));
+                    Shown one = new Shown(Spot.of(page, block), new JsEngine.Code(code, block.kind()), key);
+                    List<Shown> places = missing.get(key);
+                    if (places != null) {
+                        places.add(one);
+                    } else if (cache.read(key).isPresent()) {
+                        stored.add(one);
+                    } else {
+                        if (missing.isEmpty()) { // the engine boots beside the rest of this loop
+                            engine(site).prepare(JsEngine.Library.HIGHLIGHT);
+                        }
+                        missing.put(key, new ArrayList<>(List.of(one)));
                     }
                 }
             }
         }
-        Map<String, Optional<String>> made = highlight(site, missing, problems);
         Map<Spot, Highlighted> highlighted = new HashMap<>();
-        for (Shown one : shown) {
-            cache.get(one.key(), () -> made.containsKey(one.key()) ? made.get(one.key())
-                            : engines.get(site.config().settings().path()).highlight(List.of(one.code())).get(0))
-                    .ifPresent(html -> highlighted.put(one.spot(), new Highlighted(html)));
+        if (!missing.isEmpty()) {
+            JsEngine engine = engine(site);
+            List<JsEngine.Code> batch = missing.values().stream().map(places -> places.get(0).code()).toList();
+            Iterator<Optional<String>> results = engine.highlight(batch).iterator();
+            missing.values().forEach(places -> {
+                Optional<String> html = results.next();
+                places.forEach(one -> cache.get(one.key(), () -> html).ifPresent(h -> highlighted.put(one.spot(), new Highlighted(h))));
+            });
+            engine.notice().ifPresent(n -> problems.warn(Problem.at("node", 0, n, "Check the Node.js install (node --version).")));
+        }
+        // read before the batch, so taken from memory; one whose entry has gone since is highlighted on its own
+        for (Shown one : stored) {
+            cache.get(one.key(), () -> engine(site).highlight(List.of(one.code())).get(0))
+                    .ifPresent(h -> highlighted.put(one.spot(), new Highlighted(h)));
         }
         return new Done<>(new Highlights(highlighted), cache.summary("blocks highlighted"));
     }
 
-    /** The new code, highlighted in one batch. */
-    private Map<String, Optional<String>> highlight(Site site, Map<String, JsEngine.Code> missing, Problems problems) {
-        if (missing.isEmpty()) {
-            return Map.of();
-        }
-        JsEngine engine = engines.get(site.config().settings().path());
-        List<Optional<String>> results = engine.highlight(new ArrayList<>(missing.values()));
-        engine.notice().ifPresent(n -> problems.warn(Problem.at("node", 0, n, "Check the Node.js install (node --version).")));
-        Map<String, Optional<String>> made = new HashMap<>();
-        int i = 0;
-        for (String key : missing.keySet()) {
-            made.put(key, results.get(i++));
-        }
-        return made;
+    private JsEngine engine(Site site) {
+        return engines.get(site.config().settings().path());
     }
 }

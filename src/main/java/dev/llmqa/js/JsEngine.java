@@ -28,6 +28,19 @@ public interface JsEngine extends AutoCloseable {
         }
     }
 
+    /** The libraries a batch runs, for {@link #prepare}. */
+    enum Library {
+        KATEX, HIGHLIGHT
+    }
+
+    /**
+     * A batch for {@code library} is coming: start what it needs now, so that it boots beside the caller's own work
+     * (finding what is new, encoding the request) instead of after it. Optional: a batch starts it anyway, and a
+     * start that fails here fails that batch, with its message.
+     */
+    default void prepare(Library library) {
+    }
+
     /** What runs the scripts, for the progress line: "Node v20.20.2", "GraalJS". */
     String name();
 

@@ -76,6 +76,17 @@ public final class JsEngines implements AutoCloseable {
             return run(e -> e.highlight(blocks));
         }
 
+        @Override
+        public void prepare(Library library) {
+            boolean onNode;
+            synchronized (this) {
+                onNode = graal == null;
+            }
+            if (onNode) {
+                node.prepare(library);
+            }
+        }
+
         private <T> T run(Function<JsEngine, T> batch) {
             JsEngine engine;
             synchronized (this) {

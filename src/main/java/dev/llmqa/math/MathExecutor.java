@@ -13,6 +13,7 @@ import dev.llmqa.site.Site;
 import dev.llmqa.site.Spot;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,28 +38,77 @@ public final class MathExecutor implements Executor<Typesetting> {
         return "math";
     }
 
+    /** A formula where a page shows it, and its cache key. */
+    private record Shown(Page page, Formula formula, String key) {
+    }
+
     @Override
     public Done<Typesetting> execute(Site site, Problems problems) {
         TextCache cache = TextCache.of(site.config(), "math", ".html", MathExecutor::notTypeset, problems);
-        Map<String, JsEngine.Tex> missing = new LinkedHashMap<>();
+        // the new formulas, each with every place it is shown; the others are in the cache
+        Map<String, List<Shown>> missing = new LinkedHashMap<>();
+        List<Shown> stored = new ArrayList<>();
         for (Page page : site.pages()) {
             for (Formula formula : page.formulas()) {
-                String key = key(formula);
-                if (!missing.containsKey(key) && cache.read(key).isEmpty()) {
-                    missing.put(key, new JsEngine.Tex(formula.tex(), formula.display()));
+                Shown one = new Shown(page, formula, key(formula));
+                List<Shown> places = missing.get(one.key());
+                if (places != null) {
+                    places.add(one);
+                } else if (cache.read(one.key()).isPresent()) {
+                    stored.add(one);
+                } else {
+                    if (missing.isEmpty()) { // the engine boots beside the rest of this loop
+                        engine(site).prepare(JsEngine.Library.KATEX);
+                    }
+                    missing.put(one.key(), new ArrayList<>(List.of(one)));
                 }
             }
         }
-        Map<String, JsEngine.TexResult> made = typeset(site, missing, problems);
-        Map<Spot, Typeset> typeset = new HashMap<>();
-        for (Page page : site.pages()) {
-            for (Formula formula : page.formulas()) {
-                String key = key(formula);
-                cache.get(key, () -> result(made.get(key), site, formula, page, problems))
-                        .ifPresent(html -> typeset.put(Spot.of(page, formula), new Typeset(html)));
-            }
+        Placing placing = new Placing(site, cache, problems);
+        if (!missing.isEmpty()) {
+            JsEngine engine = engine(site);
+            List<JsEngine.Tex> batch = missing.values().stream().map(places -> tex(places.get(0).formula())).toList();
+            Iterator<JsEngine.TexResult> results = engine.typeset(batch).iterator();
+            missing.values().forEach(places -> {
+                JsEngine.TexResult result = results.next();
+                places.forEach(one -> placing.place(one, result));
+            });
+            engine.notice().ifPresent(n -> problems.warn(Problem.at("node", 0, n, "Check the Node.js install (node --version).")));
         }
-        return new Done<>(new Typesetting(typeset), cache.summary("typeset"));
+        // read before the batch, so taken from memory; one whose entry has gone since is typeset on its own
+        stored.forEach(one -> placing.place(one, null));
+        return new Done<>(new Typesetting(placing.typeset), cache.summary("typeset"));
+    }
+
+    /** Puts each formula's HTML in the cache and in the results, or its problem in the build's. */
+    private final class Placing {
+
+        private final Site site;
+        private final TextCache cache;
+        private final Problems problems;
+        private final Map<Spot, Typeset> typeset = new HashMap<>();
+
+        Placing(Site site, TextCache cache, Problems problems) {
+            this.site = site;
+            this.cache = cache;
+            this.problems = problems;
+        }
+
+        /** @param made the formula's result from the batch, or null for one the cache holds */
+        void place(Shown one, JsEngine.TexResult made) {
+            cache.get(one.key(), () -> result(made != null ? made : engine(site).typeset(List.of(tex(one.formula()))).get(0), one))
+                    .ifPresent(html -> typeset.put(Spot.of(one.page(), one.formula()), new Typeset(html)));
+        }
+
+        /** A formula's HTML; a problem when its TeX is invalid. */
+        private Optional<String> result(JsEngine.TexResult r, Shown one) {
+            if (r.html() != null) {
+                return Optional.of(r.html());
+            }
+            problems.add(new Problem(one.page().path(), one.formula().line(), one.formula().column(), "invalid TeX: " + r.error(),
+                    "Fix the formula (KaTeX supports: https://katex.org/docs/supported.html); write \\$ for a literal dollar sign."));
+            return Optional.empty();
+        }
     }
 
     /** KaTeX's HTML is one span of class katex (or katex-display); anything else is not a formula it typeset. */
@@ -70,31 +120,11 @@ public final class MathExecutor implements Executor<Typesetting> {
         return TextCache.key("katex@" + Pinned.KATEX_VERSION, String.valueOf(formula.display()), formula.tex());
     }
 
-    /** The new formulas, typeset in one batch. */
-    private Map<String, JsEngine.TexResult> typeset(Site site, Map<String, JsEngine.Tex> missing, Problems problems) {
-        if (missing.isEmpty()) {
-            return Map.of();
-        }
-        JsEngine engine = engines.get(site.config().settings().path());
-        List<JsEngine.TexResult> results = engine.typeset(new ArrayList<>(missing.values()));
-        engine.notice().ifPresent(n -> problems.warn(Problem.at("node", 0, n, "Check the Node.js install (node --version).")));
-        Map<String, JsEngine.TexResult> made = new HashMap<>();
-        int i = 0;
-        for (String key : missing.keySet()) {
-            made.put(key, results.get(i++));
-        }
-        return made;
+    private static JsEngine.Tex tex(Formula formula) {
+        return new JsEngine.Tex(formula.tex(), formula.display());
     }
 
-    /** A formula's HTML; a problem when its TeX is invalid. One the batch missed (its cache entry vanished) is typeset now. */
-    private Optional<String> result(JsEngine.TexResult result, Site site, Formula formula, Page page, Problems problems) {
-        JsEngine.TexResult r = result != null ? result
-                : engines.get(site.config().settings().path()).typeset(List.of(new JsEngine.Tex(formula.tex(), formula.display()))).get(0);
-        if (r.html() != null) {
-            return Optional.of(r.html());
-        }
-        problems.add(new Problem(page.path(), formula.line(), formula.column(), "invalid TeX: " + r.error(),
-                "Fix the formula (KaTeX supports: https://katex.org/docs/supported.html); write \\$ for a literal dollar sign."));
-        return Optional.empty();
+    private JsEngine engine(Site site) {
+        return engines.get(site.config().settings().path());
     }
 }

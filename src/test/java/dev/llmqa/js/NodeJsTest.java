@@ -25,6 +25,18 @@ class NodeJsTest {
     }
 
     @Test
+    void a_prepared_process_is_the_one_the_batch_uses_and_preparing_a_running_one_starts_none() {
+        try (NodeJs node = new NodeJs()) {
+            node.prepare(JsEngine.Library.KATEX);
+            assertThat(node.starts()).isEqualTo(1);
+            assertThat(node.typeset(ONE).get(0).html()).startsWith("<span class=\"katex\">");
+            node.prepare(JsEngine.Library.KATEX);
+            assertThat(node.typeset(ONE).get(0).html()).startsWith("<span class=\"katex\">");
+            assertThat(node.starts()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void a_batch_that_takes_too_long_stops_the_process_and_the_next_starts_another() {
         try (NodeJs node = new NodeJs(Duration.ofMillis(1), Duration.ZERO)) {
             assertThatThrownBy(() -> node.typeset(ONE)).isInstanceOf(JsEngine.Failed.class)
