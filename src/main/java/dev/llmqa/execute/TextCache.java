@@ -178,6 +178,9 @@ public final class TextCache {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         String header = MAGIC + " " + FORMAT + " " + key + " " + HexFormat.of().formatHex(sha256().digest(body)) + "\n";
         try {
+            if (!read && holds(file(key), header, body)) {
+                return; // --no-cache computed what the entry already holds: replacing a file is the slow part
+            }
             writeAtomically(file(key), header + text);
         } catch (IOException e) {
             if (!writeWarned.getAndSet(true)) {
@@ -185,6 +188,19 @@ public final class TextCache {
                                 + "): what this build computed is computed again next build",
                         "Free some disk space, or check that " + config.display(folder) + "/ is writable."));
             }
+        }
+    }
+
+    /** Whether the file holds exactly {@code header} then {@code body} (false when it cannot be read). */
+    private static boolean holds(Path file, String header, byte[] body) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            byte[] head = header.getBytes(StandardCharsets.UTF_8);
+            return bytes.length == head.length + body.length
+                    && java.util.Arrays.equals(bytes, 0, head.length, head, 0, head.length)
+                    && java.util.Arrays.equals(bytes, head.length, bytes.length, body, 0, body.length);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -142,6 +142,19 @@ class TextCacheTest {
     }
 
     @Test
+    void without_the_cache_an_entry_that_already_holds_the_result_is_left_as_it_is() throws Exception {
+        cache().write(KEY, "<span>a</span>");
+        Object before = Files.readAttributes(entry(KEY), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        TextCache noCache = TextCache.of(SiteConfig.of(root, Map.of()).withCache(false), "math", ".html",
+                text -> Optional.empty(), problems);
+        assertThat(noCache.get(KEY, () -> Optional.of("<span>a</span>"))).contains("<span>a</span>");
+        assertThat(Files.readAttributes(entry(KEY), java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                .as("the same file, not one renamed over it").isEqualTo(before);
+        assertThat(noCache.get(OTHER, () -> Optional.of("<span>b</span>"))).contains("<span>b</span>");
+        assertThat(cache().read(OTHER)).contains("<span>b</span>");
+    }
+
+    @Test
     void a_cache_that_cannot_be_written_says_so_once_and_the_build_goes_on() throws Exception {
         Files.createDirectories(root.resolve(".llmqa/cache/v1"));
         Files.writeString(root.resolve(".llmqa/cache/v1/math"), "a file where the folder should be");
