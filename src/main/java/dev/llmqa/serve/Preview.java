@@ -16,6 +16,13 @@ import java.util.function.Consumer;
  */
 public final class Preview implements AutoCloseable {
 
+    /**
+     * How long a burst of file events must have been quiet before a rebuild starts: an editor's save (write, or a
+     * temporary file renamed over the page) is a few events within milliseconds. A save that is still being written
+     * after that costs one more rebuild, which is cheap; waiting longer would delay every reload.
+     */
+    static final long QUIET_MILLIS = 50;
+
     private final SiteConfig config;
     private final Progress progress;
     private final Consumer<String> log;
@@ -33,7 +40,8 @@ public final class Preview implements AutoCloseable {
         try {
             rebuild();
             this.server = new DevServer(config.out(), port);
-            this.watcher = new Watcher(List.of(config.content(), config.templates(), config.examples()), 150, this::changed);
+            this.watcher = new Watcher(List.of(config.content(), config.templates(), config.examples()), QUIET_MILLIS,
+                    this::changed);
         } catch (IOException | RuntimeException e) {
             closeTools();
             throw e;
