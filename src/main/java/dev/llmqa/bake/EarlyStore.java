@@ -8,18 +8,15 @@ import org.jbake.app.ContentStore;
 /**
  * JBake's content store, an in-memory OrientDB, started on a thread of its own when the build begins, so the render
  * stage finds it ready: starting one costs 1–2 s (several on a cold JVM), which now passes beside the scan and the
- * execute stage. JBake's {@code Oven} calls {@link #startup()} again when it bakes: that does nothing for a store
- * that is up but make its session this thread's. A store is used by one bake only; an unused one is closed.
+ * execute stage ({@link StartedOnce}). A store is used by one bake only; an unused one is closed.
  */
-final class EarlyStore extends ContentStore {
+final class EarlyStore extends StartedOnce {
 
     static final String TYPE = "memory";
     static final String NAME = "llmqa";
 
-    private boolean started;
-
     private EarlyStore() {
-        super(TYPE, NAME);
+        super(NAME);
     }
 
     /**
@@ -67,15 +64,5 @@ final class EarlyStore extends ContentStore {
 
     /** A started store and how many bakes had ended when it started (a bake's end shuts OrientDB down). */
     record Started(EarlyStore store, int afterBakes) {
-    }
-
-    @Override
-    public synchronized void startup() {
-        if (started) {
-            getDocumentCount("post"); // makes the session active on the calling thread (ContentStore's own way)
-            return;
-        }
-        super.startup();
-        started = true;
     }
 }

@@ -48,23 +48,10 @@ public final class KeptStore implements AutoCloseable {
     }
 
     /** A store JBake's Oven cannot close: its close and shutdown do nothing; {@link #reallyClose} drops and closes it. */
-    private static final class Store extends ContentStore {
-
-        private boolean started;
+    private static final class Store extends StartedOnce {
 
         Store(String name) {
-            super(EarlyStore.TYPE, name);
-        }
-
-        @Override
-        public synchronized void startup() {
-            if (started) {
-                getDocumentCount("post"); // makes the session active on the calling thread (ContentStore's own way)
-                return;
-            }
-            EarlyStore.configure();
-            super.startup();
-            started = true;
+            super(name);
         }
 
         @Override
@@ -76,7 +63,7 @@ public final class KeptStore implements AutoCloseable {
         }
 
         void reallyClose() {
-            if (started) {
+            if (started()) {
                 try {
                     drop();
                 } finally {
