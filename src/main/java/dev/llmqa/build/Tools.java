@@ -60,6 +60,15 @@ public final class Tools implements AutoCloseable {
         }, pool, Scanned.kept(), new KeptStore());
     }
 
+    /**
+     * Tools kept across builds whose snippets run on a pool the caller owns (asked for on each build that has
+     * snippets to run, with its configuration): closing them closes the JavaScript engine and leaves the pool to
+     * its owner. The test suite keeps one pool across its test classes this way, and an engine for each class.
+     */
+    public static Tools keptOn(Function<SiteConfig, WorkerPool> pool) {
+        return new Tools(config -> new SharedRunner(pool.apply(config)), null);
+    }
+
     /** The workers' class-data archive is kept with the project's cache, and used with or without --no-cache. */
     private static WorkerPool pool(SiteConfig config) {
         return new WorkerPool(config.settings().sandbox(), config.settings().path(), config.cache().resolve(ARCHIVES));

@@ -30,10 +30,19 @@ public final class Preview implements AutoCloseable {
     private final Watcher watcher;
     private final Object building = new Object();
     /** Worker JVMs, KaTeX and highlight.js kept warm across rebuilds: a rebuild then costs what changed. */
-    private final Tools kept = Tools.kept();
+    private final Tools kept;
     private volatile int builds;
 
     public Preview(SiteConfig config, int port, Progress progress, Consumer<String> log) throws IOException {
+        this(config, port, progress, log, Tools.kept());
+    }
+
+    /**
+     * With the tools to keep across rebuilds, closed with the preview (PreviewTest's: one snippet JVM, where the
+     * command's pool starts two, warms them up and makes their class-data archive in each new project).
+     */
+    Preview(SiteConfig config, int port, Progress progress, Consumer<String> log, Tools kept) throws IOException {
+        this.kept = kept;
         this.config = config;
         this.progress = progress;
         this.log = log;

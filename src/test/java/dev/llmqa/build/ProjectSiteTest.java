@@ -65,7 +65,11 @@ class ProjectSiteTest {
         }
         Files.writeString(root.resolve("jbake.properties"), "site.host=https://docs.example.org/llmqa\n"
                 + "site.edit=https://git.example.org/llmqa/edit/main\n");
-        Pipeline.standard(true, Progress.SILENT).run(SiteConfig.of(root).withCacheFolder(Path.of(".llmqa/cache").toAbsolutePath()));
+        // with the project's cache: while another test JVM builds the project from nothing, this one waits for it
+        ProjectSite.locked(() -> {
+            Pipeline.standard(true, Progress.SILENT).run(SiteConfig.of(root).withCacheFolder(Path.of(".llmqa/cache").toAbsolutePath()));
+            return null;
+        });
         assertThat(root.resolve("site/sitemap.xml")).content()
                 .contains("<loc>https://docs.example.org/llmqa/questions/08-kv-cache.html</loc>").doesNotContain("404.html");
         assertThat(root.resolve("site/questions/08-kv-cache.html")).content()

@@ -3,6 +3,7 @@ package dev.llmqa.diagram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmqa.Fixtures;
+import dev.llmqa.WarmTools;
 import dev.llmqa.cli.Main;
 import dev.llmqa.site.Spot;
 import java.io.PrintWriter;
@@ -92,8 +93,13 @@ class MermaidCliTest {
         Fixtures.write(root.resolve("content/about.md"), "title=A\ntype=page\nstatus=published\n~~~~~~\nText.\n\n"
                 + "```mermaid\nflowchart LR\n  A --> B\n  B --> (((\n```\n\n```mermaid\nflowchart TD\n  X --> Y\n```\n");
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"build", "-q", "--root", root.toString()}, new PrintWriter(new StringWriter()),
-                new PrintWriter(err, true));
+        int code;
+        // one snippet JVM for the fixture's few snippets (the command's own tools start two, warm them up and make
+        // their class-data archive), closed before the check that nothing is left running
+        try (WarmTools tools = new WarmTools(1, false)) {
+            code = Main.run(new String[] {"build", "-q", "--root", root.toString()}, new PrintWriter(new StringWriter()),
+                    new PrintWriter(err, true), tools.kept());
+        }
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("1. content/about.md:10: mermaid: Parse error on line 3:");
         try (var stored = Files.list(root.resolve("diagrams"))) {

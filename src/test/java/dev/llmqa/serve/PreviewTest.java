@@ -3,6 +3,7 @@ package dev.llmqa.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmqa.Fixtures;
+import dev.llmqa.WarmTools;
 import dev.llmqa.build.Progress;
 import dev.llmqa.config.SiteConfig;
 import java.io.BufferedReader;
@@ -18,13 +19,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 @Tag("integration")
 class PreviewTest {
 
+    /**
+     * The previews' kept tools: one snippet JVM that does not warm up (the fixture has a few snippets), kept for the
+     * class; each preview closes its JavaScript engine, as the command's closes all its tools.
+     */
+    @RegisterExtension
+    static final WarmTools TOOLS = new WarmTools(1, false);
+
     @TempDir
     Path root;
+
+    private static Preview preview(SiteConfig config, Progress progress) throws java.io.IOException {
+        return new Preview(config, 0, progress, line -> { }, TOOLS.kept());
+    }
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -35,7 +48,7 @@ class PreviewTest {
     @Test
     void a_saved_edit_is_rebuilt_served_and_announced_to_open_pages() throws Exception {
         Fixtures.copy("basic", root);
-        try (Preview preview = new Preview(SiteConfig.of(root), 0, Progress.SILENT, line -> { })) {
+        try (Preview preview = preview(SiteConfig.of(root), Progress.SILENT)) {
             HttpResponse<String> page = get(preview.url() + "about.html");
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("A page with").contains("EventSource('/__llmqa/events')");
@@ -59,7 +72,7 @@ class PreviewTest {
                 renders.add(summary);
             }
         };
-        try (Preview preview = new Preview(SiteConfig.of(root), 0, progress, line -> { })) {
+        try (Preview preview = preview(SiteConfig.of(root), progress)) {
             String home = java.nio.file.Files.readString(root.resolve("site/index.html"));
             CompletableFuture<String> event = firstEvent(preview.url() + "__llmqa/events");
             Fixtures.write(root.resolve("content/about.md"), "title=About the fixture\ntype=page\nstatus=published\n~~~~~~\nEdited text.\n");
@@ -76,7 +89,7 @@ class PreviewTest {
     @Test
     void a_broken_edit_keeps_the_last_good_site_and_sends_the_problems() throws Exception {
         Fixtures.copy("basic", root);
-        try (Preview preview = new Preview(SiteConfig.of(root), 0, Progress.SILENT, line -> { })) {
+        try (Preview preview = preview(SiteConfig.of(root), Progress.SILENT)) {
             CompletableFuture<String> event = firstEvent(preview.url() + "__llmqa/events");
             Fixtures.write(root.resolve("content/about.md"), "title=About\ntype=page\nstatus=nope\n~~~~~~\nBroken.\n");
 
@@ -88,7 +101,7 @@ class PreviewTest {
     @Test
     void paths_outside_the_site_and_missing_files_are_refused() throws Exception {
         Fixtures.copy("basic", root);
-        try (Preview preview = new Preview(SiteConfig.of(root), 0, Progress.SILENT, line -> { })) {
+        try (Preview preview = preview(SiteConfig.of(root), Progress.SILENT)) {
             assertThat(get(preview.url() + "nothing-here.html").statusCode()).isEqualTo(404);
             assertThat(get(preview.url() + "%2e%2e/content/about.md").statusCode()).isIn(403, 404);
             assertThat(get(preview.url()).body()).contains("Fixture home");
