@@ -62,11 +62,11 @@ public final class Tools implements AutoCloseable {
 
     /**
      * Tools kept across builds whose snippets run on a pool the caller owns (asked for on each build that has
-     * snippets to run, with its configuration): closing them closes the JavaScript engine and leaves the pool to
-     * its owner. The test suite keeps one pool across its test classes this way, and an engine for each class.
+     * snippets to run, with its configuration): closing them closes the JavaScript engine and JBake's store and
+     * leaves the pool to its owner. The test suite keeps one pool across its test classes this way, and an engine for each class.
      */
     public static Tools keptOn(Function<SiteConfig, WorkerPool> pool) {
-        return new Tools(config -> new SharedRunner(pool.apply(config)), null);
+        return new Tools(config -> new SharedRunner(pool.apply(config)), null, Scanned.kept(), new KeptStore());
     }
 
     /** The workers' class-data archive is kept with the project's cache, and used with or without --no-cache. */

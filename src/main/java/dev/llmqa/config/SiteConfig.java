@@ -32,7 +32,9 @@ public record SiteConfig(Path root, Path out, boolean useCache, Path cache, bool
 
     /** The defaults for a project root, with the settings read from {@code env}. */
     public static SiteConfig of(Path root, java.util.Map<String, String> env) {
-        return new SiteConfig(root, root.resolve(SITE), true, root.resolve(".llmqa/cache"), false,
+        // relative: the constructor resolves them against the root once (resolving root-relative paths again
+        // would put a relative root twice: --root p built into p/p/site)
+        return new SiteConfig(root, Path.of(SITE), true, Path.of(".llmqa", "cache"), false,
                 Settings.read(root.toAbsolutePath().normalize(), env));
     }
 
