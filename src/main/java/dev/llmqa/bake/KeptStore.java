@@ -1,7 +1,6 @@
 package dev.llmqa.bake;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jbake.app.ContentStore;
 
 /**
  * JBake's content store kept up across the bakes of one {@code serve} session: creating an in-memory OrientDB is
@@ -19,7 +18,7 @@ public final class KeptStore implements AutoCloseable {
     private int since;
 
     /** The store, started (or made anew when there is none or OrientDB was shut down since); under Render's lock. */
-    ContentStore take(int shutdowns) {
+    StartedOnce take(int shutdowns) {
         if (store == null || since != shutdowns) {
             discard();
             Store made = new Store(EarlyStore.NAME + "-kept-" + NAMES.incrementAndGet());

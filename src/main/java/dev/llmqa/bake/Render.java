@@ -129,18 +129,19 @@ public final class Render implements Stage {
         synchronized (JBAKE) {
             Engines.register("md", new PageEngine(site, problems));
             EarlyStore.configure();
-            Optional<ContentStore> store;
+            StartedOnce store;
             try {
-                store = kept != null ? Optional.of(kept.take(bakes))
-                        : early.filter(s -> s.afterBakes() == bakes).map(EarlyStore.Started::store);
+                store = kept != null ? kept.take(bakes)
+                        : early.filter(s -> s.afterBakes() == bakes).map(EarlyStore.Started::store)
+                        .map(StartedOnce.class::cast).orElseGet(() -> new StartedOnce(EarlyStore.NAME));
+                store.renderOnly(site.plan().pagesToBake());
             } catch (RuntimeException e) {
                 problems.add(SiteConfig.CONTENT, 0, "JBake's content store did not start: " + rootMessage(e),
                         "Run again with -v to see JBake's log.");
                 return;
             }
             try {
-                Oven oven = new Oven(utensils(jbake, store.orElseGet(() -> new ContentStore(EarlyStore.TYPE, EarlyStore.NAME)),
-                        site.plan().pagesToBake()));
+                Oven oven = new Oven(utensils(jbake, store, site.plan().pagesToBake()));
                 try {
                     oven.bake();
                 } catch (RuntimeException e) {

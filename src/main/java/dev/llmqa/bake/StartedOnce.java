@@ -1,14 +1,20 @@
 package dev.llmqa.bake;
 
+import java.util.Set;
 import org.jbake.app.ContentStore;
+import org.jbake.app.DocumentList;
+import org.jbake.model.DocumentModel;
 
 /**
  * An in-memory content store that starts once: JBake's {@code Oven} calls {@link #startup()} again when it bakes,
- * which for a store that is up only makes its session the calling thread's.
+ * which for a store that is up only makes its session the calling thread's. It hands JBake's page renderer only the
+ * pages a bake renders ({@link #renderOnly}): for every page it is handed, JBake queries all pages of its type (for
+ * its neighbours) and marks it rendered in the database, so handing it the kept pages too cost a query per page.
  */
-abstract class StartedOnce extends ContentStore {
+class StartedOnce extends ContentStore {
 
     private boolean started;
+    private Set<String> only;
 
     StartedOnce(String name) {
         super(EarlyStore.TYPE, name);
@@ -27,5 +33,25 @@ abstract class StartedOnce extends ContentStore {
 
     synchronized boolean started() {
         return started;
+    }
+
+    /** The URIs of the pages the next bake renders (every page's document is still in the store, for the templates). */
+    synchronized void renderOnly(Set<String> uris) {
+        only = Set.copyOf(uris);
+    }
+
+    @Override
+    public synchronized DocumentList<DocumentModel> getUnrenderedContent() {
+        DocumentList<DocumentModel> all = super.getUnrenderedContent();
+        if (only == null) {
+            return all;
+        }
+        DocumentList<DocumentModel> chosen = new DocumentList<>();
+        for (DocumentModel document : all) {
+            if (only.contains(document.getUri())) {
+                chosen.add(document);
+            }
+        }
+        return chosen;
     }
 }
