@@ -15,6 +15,8 @@ class StartedOnce extends ContentStore {
 
     private boolean started;
     private Set<String> only;
+    /** Each type's documents, read once per bake after the crawl (JBake asks for them for every page it renders). */
+    private java.util.Map<String, DocumentList<DocumentModel>> byType;
 
     StartedOnce(String name) {
         super(EarlyStore.TYPE, name);
@@ -38,10 +40,25 @@ class StartedOnce extends ContentStore {
     /** The URIs of the pages the next bake renders (every page's document is still in the store, for the templates). */
     synchronized void renderOnly(Set<String> uris) {
         only = Set.copyOf(uris);
+        byType = null;
+    }
+
+    /**
+     * JBake's page renderer asks for all documents of a page's type for every page it renders, to find its neighbours:
+     * once the crawl is done (the renderer's first question is for the unrendered pages) the answer is read once per
+     * type and bake. Marking pages rendered changes no field the neighbours are found by.
+     */
+    @Override
+    public synchronized DocumentList<DocumentModel> getAllContent(String docType) {
+        if (byType == null) {
+            return super.getAllContent(docType);
+        }
+        return byType.computeIfAbsent(docType, super::getAllContent);
     }
 
     @Override
     public synchronized DocumentList<DocumentModel> getUnrenderedContent() {
+        byType = new java.util.HashMap<>();
         DocumentList<DocumentModel> all = super.getUnrenderedContent();
         if (only == null) {
             return all;
