@@ -11,6 +11,8 @@ Usage: bench/serve.py [-r K] [--site DIR] [JAR ...]
   -r K        edits of each kind per jar (default 5)
   --site DIR  the project to copy (default: this checkout: content/, templates/, examples/, diagrams/)
   JAR         thin jars to compare (their lib/ beside them); default: this checkout's target/llmqa.jar
+  BENCH_PAGE=content/questions/NAME.md  the page edited (default content/questions/08-kv-cache.md), e.g. for a
+              bench/scale.sh --site tree
 """
 import argparse
 import os
@@ -26,7 +28,7 @@ import time
 import urllib.request
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PAGE = "content/questions/08-kv-cache.md"
+PAGE = os.environ.get("BENCH_PAGE", "content/questions/08-kv-cache.md")
 
 
 class Serve:

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>The shared set serves every class of the test JVM that registers it: its snippet JVMs stay up from one such
  * class to the next (starting two worker JVMs cost each class about 2 s of CPU, and more when they warmed up) and
- * are closed when the JVM's tests end; the JavaScript engine is closed after each class (MermaidCliTest counts the
- * node processes left). A set of one's own ({@code new WarmTools(...)}) is closed after its class.
+ * are closed when the JVM's tests end; the JavaScript engine and JBake's content store are closed after each class
+ * (MermaidCliTest counts the node processes left). A set of one's own ({@code new WarmTools(...)}) is closed after its class.
  */
 public final class WarmTools implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
@@ -121,7 +121,10 @@ public final class WarmTools implements BeforeAllCallback, AfterAllCallback, Aut
         }
     }
 
-    /** After each class: the shared set closes its JavaScript engine and keeps its snippet JVMs; another set closes. */
+    /**
+     * After each class: the shared set closes its JavaScript engine and content store and keeps its snippet JVMs;
+     * another set closes.
+     */
     @Override
     public void afterAll(ExtensionContext context) {
         if (shared) {

@@ -1,6 +1,5 @@
 package dev.llmqa.bake;
 
-import com.orientechnologies.orient.core.config.OGlobalConfiguration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jbake.app.ContentStore;
@@ -20,20 +19,10 @@ final class EarlyStore extends StartedOnce {
     }
 
     /**
-     * OrientDB settings for a store that lives in memory for one bake: the users it creates (JBake opens it as
-     * admin) get their password hashed with one PBKDF2 round, not 65,536 — about an eighth of a bake's CPU went into
-     * hashing a password nobody can use.
-     */
-    static void configure() {
-        OGlobalConfiguration.SECURITY_USER_PASSWORD_SALT_ITERATIONS.setValue(1);
-    }
-
-    /**
      * Starts a store on a daemon thread. {@code lock} is the one every JBake use holds (JBake's global state); the
      * returned future is empty when starting failed (the bake then starts its own and reports what goes wrong).
      */
     static CompletableFuture<Optional<Started>> begin(Object lock, java.util.function.IntSupplier bakes) {
-        configure();
         return CompletableFuture.supplyAsync(() -> {
             synchronized (lock) {
                 EarlyStore store = new EarlyStore();

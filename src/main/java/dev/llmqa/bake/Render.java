@@ -10,7 +10,6 @@ import dev.llmqa.site.Baked;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import dev.llmqa.site.Site;
 import dev.llmqa.site.Stage;
@@ -24,6 +23,7 @@ import org.jbake.app.Asset;
 import org.jbake.app.ContentStore;
 import org.jbake.app.Crawler;
 import org.jbake.app.Oven;
+import org.jbake.app.Renderer;
 import org.jbake.app.Utensils;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
@@ -128,12 +128,11 @@ public final class Render implements Stage {
         Optional<EarlyStore.Started> early = takeEarlyStore(); // joined outside the lock its start holds
         synchronized (JBAKE) {
             Engines.register("md", new PageEngine(site, problems));
-            EarlyStore.configure();
             StartedOnce store;
             try {
                 store = kept != null ? kept.take(bakes)
-                        : early.filter(s -> s.afterBakes() == bakes).map(EarlyStore.Started::store)
-                        .map(StartedOnce.class::cast).orElseGet(() -> new StartedOnce(EarlyStore.NAME));
+                        : early.filter(s -> s.afterBakes() == bakes).<StartedOnce>map(EarlyStore.Started::store)
+                        .orElseGet(() -> new StartedOnce(EarlyStore.NAME));
                 store.renderOnly(site.plan().pagesToBake());
             } catch (RuntimeException e) {
                 problems.add(SiteConfig.CONTENT, 0, "JBake's content store did not start: " + rootMessage(e),
@@ -141,7 +140,7 @@ public final class Render implements Stage {
                 return;
             }
             try {
-                Oven oven = new Oven(utensils(jbake, store, site.plan().pagesToBake()));
+                Oven oven = new Oven(utensils(jbake, store));
                 try {
                     oven.bake();
                 } catch (RuntimeException e) {
@@ -168,15 +167,15 @@ public final class Render implements Stage {
     }
 
     /**
-     * What JBake's UtensilsFactory makes, around a store (started or not), with a renderer that renders only the
-     * chosen pages and the assets copied after the bake.
+     * What JBake's UtensilsFactory makes, around a store (started or not, that hands the page renderer only the
+     * chosen pages: {@link StartedOnce#renderOnly}), with the assets copied after the bake.
      */
-    private static Utensils utensils(DefaultJBakeConfiguration jbake, ContentStore store, Set<String> pages) {
+    private static Utensils utensils(DefaultJBakeConfiguration jbake, ContentStore store) {
         Utensils utensils = new Utensils();
         utensils.setConfiguration(jbake);
         utensils.setContentStore(store);
         utensils.setCrawler(new Crawler(store, jbake));
-        utensils.setRenderer(new ChosenPages(store, jbake, pages));
+        utensils.setRenderer(new Renderer(store, jbake));
         utensils.setAsset(new LaterAssets(jbake));
         return utensils;
     }

@@ -24,6 +24,7 @@ import dev.llmqa.prose.ProseCheck;
 import dev.llmqa.problem.Problems;
 import dev.llmqa.search.SearchIndex;
 import dev.llmqa.site.Site;
+import dev.llmqa.site.Sources;
 import dev.llmqa.site.Stage;
 import dev.llmqa.snippet.SnippetExecutor;
 import dev.llmqa.snippet.render.JavaBlockRenderer;
@@ -78,7 +79,7 @@ public final class Pipeline {
 
     /** Only the scan: the pages as the build would see them, for commands that need the content but no site. */
     public static Site scan(SiteConfig config, Progress progress) throws BuildFailed, IOException {
-        return new Pipeline(List.of(new Scan()), progress, null, false).runStages(config).site();
+        return new Pipeline(List.of(new Scan()), progress, null, false).runStages(config, Sources.none()).site();
     }
 
     private static List<Stage> stages(boolean publish, Tools tools) {
@@ -135,7 +136,7 @@ public final class Pipeline {
                         Duration.ofNanos(System.nanoTime() - start));
                 return Outcome.UP_TO_DATE;
             }
-            boolean warned = runStages(config).warned();
+            boolean warned = runStages(config, sources(inputs)).warned();
             if (publish && inputs != null && !warned) {
                 stamp(config, inputs);
             }
@@ -178,8 +179,18 @@ public final class Pipeline {
     private record Ran(Site site, boolean warned) {
     }
 
-    private Ran runStages(SiteConfig config) throws BuildFailed, IOException {
-        Site site = Site.start(config);
+    /** Each file's digest as the inputs have it, for the stages (none when the inputs were not read). */
+    private static Sources sources(Inputs inputs) {
+        if (inputs == null) {
+            return Sources.none();
+        }
+        Map<String, String> sha = new java.util.HashMap<>();
+        inputs.files().forEach((path, seen) -> sha.put(path, seen.sha()));
+        return new Sources(sha);
+    }
+
+    private Ran runStages(SiteConfig config, Sources sources) throws BuildFailed, IOException {
+        Site site = Site.start(config, sources);
         Problems problems = new Problems();
         List<AutoCloseable> prepared = new ArrayList<>();
         boolean warned = false;

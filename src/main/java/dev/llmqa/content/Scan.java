@@ -60,7 +60,7 @@ public final class Scan implements Stage {
         }
         Includes includes = new Includes(new ExampleFiles(config.examples()));
         List<String> types = Templates.types(config.templates());
-        String context = memo.context(types, config.examples());
+        Optional<String> context = memo.context(types, site.sources(), config.display(config.examples()));
         List<Path> files = markdownFiles(config.content());
         memo.keepOnly(java.util.Set.copyOf(files));
         // the files are read and parsed side by side; pages and problems are taken in file order, as one by one
@@ -68,7 +68,7 @@ public final class Scan implements Stage {
         try {
             reads = files.parallelStream().map(file -> {
                 try {
-                    return scan(config, file, types, includes, context);
+                    return scan(site, file, types, includes, context);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -88,10 +88,20 @@ public final class Scan implements Stage {
         return new Done(site.withPages(pages), pages.size() + " pages, " + blocks + " code blocks");
     }
 
-    /** One file: as the memo has it when its bytes and context are unchanged, else read and parsed. */
-    private Scanned.Read scan(SiteConfig config, Path file, List<String> types, Includes includes, String context)
+    /**
+     * One file: as the memo has it when the file's bytes (as the pipeline saw them) and the context are those it was
+     * scanned with, else read and parsed (and kept, when there is a context).
+     */
+    private Scanned.Read scan(Site site, Path file, List<String> types, Includes includes, Optional<String> context)
             throws IOException {
+        SiteConfig config = site.config();
         String path = config.display(file);
+        if (context.isPresent()) {
+            Optional<Scanned.Read> known = memo.get(file, site.sources().sha(path), context.get());
+            if (known.isPresent()) {
+                return known.get();
+            }
+        }
         Problems own = new Problems();
         long size = Files.size(file);
         if (size > MAX_BYTES) {
@@ -100,14 +110,9 @@ public final class Scan implements Stage {
             return new Scanned.Read(Optional.empty(), own.list(), List.of());
         }
         byte[] bytes = Files.readAllBytes(file);
-        String key = memo.key(bytes, context);
-        Optional<Scanned.Read> known = memo.get(file, key);
-        if (known.isPresent()) {
-            return known.get();
-        }
         Optional<Page> page = read(config, file, path, bytes, types, includes, own);
         Scanned.Read read = new Scanned.Read(page, own.list(), own.takeWarnings());
-        memo.put(file, key, read);
+        context.ifPresent(c -> memo.put(file, bytes, c, read));
         return read;
     }
 

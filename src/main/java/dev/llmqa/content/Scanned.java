@@ -1,31 +1,32 @@
 package dev.llmqa.content;
 
+import dev.llmqa.execute.TextCache;
 import dev.llmqa.problem.Problem;
 import dev.llmqa.site.Page;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
-import java.nio.file.Files;
+import dev.llmqa.site.Sources;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * What the scan made of each content file, kept across the builds of one {@code serve} session: a file whose bytes,
- * page types and example files are those of the last scan is not decoded or parsed again, its page and problems are
- * taken as they were. A page is immutable once scanned (rendering only sets the ids of its headings, the same ids each
- * time), so one page object serves every build. A one-off build keeps nothing ({@link #none()}).
+ * page types and example files are those of the last scan is not read, decoded or parsed again, its page and
+ * problems are taken as they were. What the files hold now is what the pipeline saw before the first stage
+ * ({@link Sources}); an entry holds the digest of the bytes it was parsed from, so a file saved while a build runs is
+ * scanned again by the next. A page is immutable once scanned (rendering only sets the ids of its headings, the same
+ * ids each time), so one page object serves every build. A one-off build, or one whose files the pipeline did not
+ * look at, keeps nothing.
  */
 public final class Scanned {
 
-    /** One file's scan: the key it was made under, its page (when it has a header), its problems and warnings. */
+    /** One file's scan: its page (when it has a header), its problems and warnings. */
     record Read(Optional<Page> page, List<Problem> problems, List<Problem> warnings) {
 
         Read {
@@ -34,7 +35,8 @@ public final class Scanned {
         }
     }
 
-    private record Entry(String key, Read read) {
+    /** A scan, the digest of the bytes it was made from, and the context it was made in. */
+    private record Entry(String sha, String context, Read read) {
     }
 
     private final Map<Path, Entry> byFile;
@@ -48,76 +50,51 @@ public final class Scanned {
         return new Scanned(new ConcurrentHashMap<>());
     }
 
-    /** For one build: nothing is kept and nothing is digested. */
+    /** For one build: nothing is kept. */
     public static Scanned none() {
         return new Scanned(null);
     }
 
-    boolean keeps() {
-        return byFile != null;
-    }
-
     /**
-     * What every page's scan depends on besides its own bytes: the page types the templates allow and every example
-     * file an {@code include=} block may show (names and bytes). Empty when nothing is kept.
+     * What every page's scan depends on besides its own bytes, from {@code sources}: the page types the templates
+     * allow and every example file an {@code include=} block may show (names and digests). Empty when nothing is kept
+     * or the sources are not known.
      */
-    String context(List<String> types, Path examples) throws IOException {
-        if (!keeps()) {
-            return "";
+    Optional<String> context(List<String> types, Sources sources, String examples) {
+        if (byFile == null || !sources.known()) {
+            return Optional.empty();
         }
-        MessageDigest digest = sha256();
-        add(digest, String.join(",", types).getBytes(StandardCharsets.UTF_8));
-        if (Files.isDirectory(examples)) {
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(examples, FileVisitOption.FOLLOW_LINKS)) {
-                files = walk.filter(Files::isRegularFile).sorted().toList();
-            }
-            for (Path file : files) {
-                add(digest, examples.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-                add(digest, Files.readAllBytes(file));
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        List<String> parts = new ArrayList<>(List.of(String.join(",", types)));
+        sources.sha().entrySet().stream().filter(file -> file.getKey().startsWith(examples + "/"))
+                .sorted(Map.Entry.comparingByKey()).forEach(file -> {
+                    parts.add(file.getKey());
+                    parts.add(file.getValue());
+                });
+        return Optional.of(TextCache.key(parts.toArray(String[]::new)));
     }
 
-    /** The key of a file's scan: its bytes in their context; empty when nothing is kept. */
-    String key(byte[] bytes, String context) {
-        if (!keeps()) {
-            return "";
-        }
-        MessageDigest digest = sha256();
-        add(digest, context.getBytes(StandardCharsets.UTF_8));
-        add(digest, bytes);
-        return HexFormat.of().formatHex(digest.digest());
+    /** The file's scan when it was made from the bytes {@code sha} names, in {@code context}. */
+    Optional<Read> get(Path file, Optional<String> sha, String context) {
+        Entry entry = byFile.get(file);
+        return entry != null && sha.isPresent() && entry.sha().equals(sha.get()) && entry.context().equals(context)
+                ? Optional.of(entry.read()) : Optional.empty();
     }
 
-    Optional<Read> get(Path file, String key) {
-        Entry entry = keeps() ? byFile.get(file) : null;
-        return entry != null && entry.key().equals(key) ? Optional.of(entry.read()) : Optional.empty();
-    }
-
-    void put(Path file, String key, Read read) {
-        if (keeps()) {
-            byFile.put(file, new Entry(key, read));
-        }
+    void put(Path file, byte[] bytes, String context, Read read) {
+        byFile.put(file, new Entry(sha256(bytes), context, read));
     }
 
     /** Forgets the files that are gone. */
     void keepOnly(Set<Path> files) {
-        if (keeps()) {
+        if (byFile != null) {
             byFile.keySet().retainAll(files);
         }
     }
 
-    private static void add(MessageDigest digest, byte[] part) {
-        digest.update(Long.toString(part.length).getBytes(StandardCharsets.US_ASCII));
-        digest.update((byte) 0);
-        digest.update(part);
-    }
-
-    private static MessageDigest sha256() {
+    /** As the pipeline digests a file. */
+    private static String sha256(byte[] bytes) {
         try {
-            return MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }

@@ -177,11 +177,12 @@ public final class TextCache {
     public void write(String key, String text) {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         String header = MAGIC + " " + FORMAT + " " + key + " " + HexFormat.of().formatHex(sha256().digest(body)) + "\n";
+        String entry = header + text;
         try {
-            if (!read && holds(file(key), header, body)) {
+            if (!read && holds(file(key), entry)) {
                 return; // --no-cache computed what the entry already holds: replacing a file is the slow part
             }
-            writeAtomically(file(key), header + text);
+            writeAtomically(file(key), entry);
         } catch (IOException e) {
             if (!writeWarned.getAndSet(true)) {
                 problems.warn(Problem.at(config.display(folder), 0, "cannot store cache entries (" + reason(e)
@@ -191,14 +192,10 @@ public final class TextCache {
         }
     }
 
-    /** Whether the file holds exactly {@code header} then {@code body} (false when it cannot be read). */
-    private static boolean holds(Path file, String header, byte[] body) {
+    /** Whether the file holds exactly {@code entry} (false when it cannot be read). */
+    private static boolean holds(Path file, String entry) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            byte[] head = header.getBytes(StandardCharsets.UTF_8);
-            return bytes.length == head.length + body.length
-                    && java.util.Arrays.equals(bytes, 0, head.length, head, 0, head.length)
-                    && java.util.Arrays.equals(bytes, head.length, bytes.length, body, 0, body.length);
+            return java.util.Arrays.equals(Files.readAllBytes(file), entry.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             return false;
         }

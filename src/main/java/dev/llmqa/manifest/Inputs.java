@@ -64,7 +64,7 @@ public record Inputs(String digest, Map<String, Inputs.Seen> files) {
     static Inputs read(SiteConfig config, Map<String, Seen> before, long now) throws IOException {
         Digest digest = new Digest("inputs").add(Keys.environment(config)).add(config.strictDiagrams())
                 .add(config.settings().sandbox().name());
-        boolean dates = Keys.templatesShowDates(config.templates());
+        boolean dates = TemplateFiles.read(config.templates()).showDates();
         Map<String, Seen> seen = new HashMap<>();
         for (Path folder : List.of(config.content(), config.examples(), config.templates(), config.diagrams())) {
             digest.add(config.display(folder));

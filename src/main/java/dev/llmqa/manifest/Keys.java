@@ -10,14 +10,12 @@ import dev.llmqa.site.BodyParts;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -30,24 +28,15 @@ import java.util.stream.Stream;
  */
 public final class Keys {
 
-    /** What a template must name to show a page's date or its neighbours by date (JBake's prev/next). */
-    private static final Pattern DATES = Pattern.compile("date|previousContent|nextContent");
-    /** A page's body named in a template: {@code content.body} is the page's own, anything else may be another's. */
-    private static final Pattern BODY = Pattern.compile("\\bbody\\b");
-    private static final Pattern OWN_BODY = Pattern.compile("content\\.body\\b|</?body\\b");
-    /** A list of pages taken in JBake's order (newest first) rather than sorted by the template. */
-    private static final Pattern BY_DATE = Pattern.compile("\\b(published_\\w+|all_content|tagged_\\w+|tag_posts)\\b(?!\\?sort_by)");
 
     private Keys() {
     }
 
     /** What every output depends on: llmqa (version and code), the JDK, the settings JBake sees, the templates. */
-    public static String shared(SiteConfig config) throws IOException {
+    public static String shared(SiteConfig config, TemplateFiles templates) throws IOException {
         Digest digest = environment(new Digest("shared"), config);
-        Path templates = config.templates();
-        List<Path> files = templateFiles(templates);
-        for (Path file : files) {
-            digest.add(templates.relativize(file).toString().replace('\\', '/')).add(Files.readAllBytes(file));
+        for (Map.Entry<Path, byte[]> file : templates.files().entrySet()) {
+            digest.add(templates.folder().relativize(file.getKey()).toString().replace('\\', '/')).add(file.getValue());
         }
         return digest.hex();
     }
@@ -69,63 +58,6 @@ public final class Keys {
                 .add(config.settings().publishing().edit());
         Path properties = config.root().resolve("jbake.properties");
         return digest.add(Files.isRegularFile(properties) ? Files.readAllBytes(properties) : new byte[0]);
-    }
-
-    /**
-     * The files of templates/ that shape what JBake renders: the templates and partials, and the assets too when a
-     * template names assets/ (it may include one); otherwise assets are only copied, which every build does.
-     */
-    static List<Path> templateFiles(Path templates) throws IOException {
-        if (!Files.isDirectory(templates)) {
-            return List.of();
-        }
-        List<Path> all;
-        try (Stream<Path> walk = Files.walk(templates)) {
-            all = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        Path assets = templates.resolve("assets");
-        boolean namesAssets = false;
-        for (Path file : all) {
-            if (!file.startsWith(assets) && Files.readString(file, StandardCharsets.ISO_8859_1).contains("assets/")) {
-                namesAssets = true;
-            }
-        }
-        boolean withAssets = namesAssets;
-        return all.stream().filter(f -> withAssets || !f.startsWith(assets)).toList();
-    }
-
-    /**
-     * Whether a template shows dates, or lists pages in JBake's order, which is by date: then a page's date (its
-     * header's, else its file's time) is an input too. Templates that sort their lists (by order, by URI) and show
-     * no date keep file times out, so saving a page re-renders that page alone.
-     */
-    public static boolean templatesShowDates(Path templates) throws IOException {
-        for (Path file : templateFiles(templates)) {
-            if (file.toString().endsWith(".ftl")) {
-                String text = Files.readString(file, StandardCharsets.ISO_8859_1);
-                if (DATES.matcher(text).find() || BY_DATE.matcher(text).find()) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether a template names a body other than the page's own ({@code content.body}): a feed or a listing that
-     * shows other pages' bodies. Then every page's body is part of the navigation (and every body is rendered). A
-     * template that only says "body" in some other sense counts too: the cost is re-rendering, never a stale page.
-     */
-    public static boolean templatesShowBodies(Path templates) throws IOException {
-        for (Path file : templateFiles(templates)) {
-            if (file.toString().endsWith(".ftl")) {
-                String text = OWN_BODY.matcher(Files.readString(file, StandardCharsets.ISO_8859_1)).replaceAll("");
-                if (BODY.matcher(text).find()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /**

@@ -15,40 +15,45 @@ import java.util.Optional;
  * @param written   the written files as the stages after rendering read them (none until they are read)
  * @param plan      what the render stage bakes and what it keeps of the previous site (none until planned)
  * @param baked     what the render stage wrote, with the keys of its inputs (none until rendering)
+ * @param sources   the digests of the files the build reads, as the pipeline saw them before the first stage
  */
 public record Site(SiteConfig config, List<Page> pages, Renderers renderers, Path staging, Written written,
-                   BakePlan plan, Baked baked) {
+                   BakePlan plan, Baked baked, Sources sources) {
 
     public Site {
         pages = List.copyOf(pages);
     }
 
     public static Site start(SiteConfig config) {
-        return new Site(config, List.of(), Renderers.none(), null, Written.none(), BakePlan.none(), Baked.none());
+        return start(config, Sources.none());
+    }
+
+    public static Site start(SiteConfig config, Sources sources) {
+        return new Site(config, List.of(), Renderers.none(), null, Written.none(), BakePlan.none(), Baked.none(), sources);
     }
 
     public Site withPages(List<Page> newPages) {
-        return new Site(config, newPages, renderers, staging, written, plan, baked);
+        return new Site(config, newPages, renderers, staging, written, plan, baked, sources);
     }
 
     public Site withStaging(Path folder) {
-        return new Site(config, pages, renderers, folder, written, plan, baked);
+        return new Site(config, pages, renderers, folder, written, plan, baked, sources);
     }
 
     public Site withRenderers(Renderers made) {
-        return new Site(config, pages, made, staging, written, plan, baked);
+        return new Site(config, pages, made, staging, written, plan, baked, sources);
     }
 
     public Site withWritten(Written read) {
-        return new Site(config, pages, renderers, staging, read, plan, baked);
+        return new Site(config, pages, renderers, staging, read, plan, baked, sources);
     }
 
     public Site withPlan(BakePlan made) {
-        return new Site(config, pages, renderers, staging, written, made, baked);
+        return new Site(config, pages, renderers, staging, written, made, baked, sources);
     }
 
     public Site withBaked(Baked wrote) {
-        return new Site(config, pages, renderers, staging, written, plan, wrote);
+        return new Site(config, pages, renderers, staging, written, plan, wrote, sources);
     }
 
     public Optional<Page> page(Path source) {

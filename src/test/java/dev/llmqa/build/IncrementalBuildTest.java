@@ -70,10 +70,10 @@ class IncrementalBuildTest {
                 } else {
                     edit.kind().apply(site, edit.n());
                     assertEqualsClean(work, site, edit.toString());
-                    boolean bodies = dev.llmqa.manifest.Keys.templatesShowBodies(site.root().resolve("templates"));
+                    boolean bodies = dev.llmqa.manifest.TemplateFiles.read(site.root().resolve("templates")).showBodies();
                     edit.kind().baked(bodies).ifPresent(pages -> assertThat(lastRender).as("%s: what was baked", edit)
                             .startsWith(pages + " pages baked"));
-                    boolean dates = dev.llmqa.manifest.Keys.templatesShowDates(site.root().resolve("templates"));
+                    boolean dates = dev.llmqa.manifest.TemplateFiles.read(site.root().resolve("templates")).showDates();
                     edit.kind().upToDate(dates).ifPresent(expected -> assertThat(lastUpToDate)
                             .as("%s: the build ran no stage", edit).isEqualTo(expected));
                 }

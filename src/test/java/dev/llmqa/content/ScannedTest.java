@@ -7,17 +7,24 @@ import dev.llmqa.config.SiteConfig;
 import dev.llmqa.problem.Problem;
 import dev.llmqa.problem.Problems;
 import dev.llmqa.site.Page;
+import dev.llmqa.manifest.Inputs;
 import dev.llmqa.site.Site;
+import dev.llmqa.site.Sources;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A kept scan takes a file as it was only while the file, the page types and the example files are unchanged. */
+/**
+ * A kept scan takes a file as it was only while the file (as the pipeline saw it), the page types and the example
+ * files are unchanged.
+ */
 class ScannedTest {
 
     @TempDir
@@ -31,7 +38,18 @@ class ScannedTest {
     }
 
     private List<Page> scan(Scanned with, Problems problems) throws IOException {
-        return new Scan(with).run(Site.start(SiteConfig.of(root)), problems).site().pages();
+        return scan(with, sources(), problems);
+    }
+
+    private List<Page> scan(Scanned with, Sources sources, Problems problems) throws IOException {
+        return new Scan(with).run(Site.start(SiteConfig.of(root), sources), problems).site().pages();
+    }
+
+    /** The files' digests as the pipeline takes them before its first stage. */
+    private Sources sources() throws IOException {
+        Map<String, String> sha = new HashMap<>();
+        Inputs.read(SiteConfig.of(root), Map.of()).files().forEach((path, seen) -> sha.put(path, seen.sha()));
+        return new Sources(sha);
     }
 
     private Page kinds(List<Page> pages) {
@@ -72,6 +90,26 @@ class ScannedTest {
         assertThat(kinds(second)).isNotSameAs(kinds(first));
         assertThat(kinds(second).blocks()).anySatisfy(b -> assertThat(b.included())
                 .hasValueSatisfying(in -> assertThat(in.code()).contains("added()")));
+    }
+
+    @Test
+    void a_file_saved_again_after_the_pipeline_looked_is_scanned_as_it_is_and_kept_as_such() throws IOException {
+        scan(memo, new Problems());
+        Path page = root.resolve("content/questions/01-kinds.md");
+        String text = Files.readString(page, StandardCharsets.UTF_8);
+        Files.writeString(page, text + "\nSaved.\n", StandardCharsets.UTF_8);
+        Sources looked = sources();
+        Files.writeString(page, text + "\nSaved again during the build.\n", StandardCharsets.UTF_8);
+        Page during = kinds(scan(memo, looked, new Problems()));
+        assertThat(during.body()).endsWith("Saved again during the build.\n");
+        assertThat(kinds(scan(memo, new Problems()))).as("the next build, whose pipeline sees the file saved again")
+                .isSameAs(during);
+    }
+
+    @Test
+    void without_the_files_digests_nothing_is_kept() throws IOException {
+        Page first = kinds(scan(memo, Sources.none(), new Problems()));
+        assertThat(kinds(scan(memo, Sources.none(), new Problems()))).isNotSameAs(first);
     }
 
     @Test

@@ -44,9 +44,10 @@ class KeysTest {
     private Map<String, String> keys() throws Exception {
         SiteConfig config = SiteConfig.of(root, Map.of());
         List<Page> pages = Pipeline.scan(config, Progress.SILENT).pages();
-        String shared = Keys.shared(config);
-        boolean dates = Keys.templatesShowDates(config.templates());
-        boolean bodies = Keys.templatesShowBodies(config.templates());
+        TemplateFiles templates = TemplateFiles.read(config.templates());
+        String shared = Keys.shared(config, templates);
+        boolean dates = templates.showDates();
+        boolean bodies = templates.showBodies();
         Map<String, String> bodyKeys = new LinkedHashMap<>();
         for (Page page : pages) {
             bodyKeys.put(page.uri(), Keys.body(page, BODY));
@@ -125,7 +126,7 @@ class KeysTest {
     void a_changed_rendering_changes_the_key_though_the_source_did_not() throws Exception {
         SiteConfig config = SiteConfig.of(root, Map.of());
         Page one = Pipeline.scan(config, Progress.SILENT).pages().get(0);
-        String shared = Keys.shared(config);
+        String shared = Keys.shared(config, TemplateFiles.read(config.templates()));
         String navigation = Keys.navigation(List.of(one), false, Map.of());
         String key = Keys.page(shared, navigation, one, Keys.body(one, BODY), false);
         assertThat(key).isNotEqualTo(Keys.page(shared, navigation, one,
@@ -145,9 +146,9 @@ class KeysTest {
     @Test
     void only_its_own_body_and_the_html_body_tag_do_not_count_as_showing_bodies() throws Exception {
         Fixtures.write(root.resolve("templates/page.ftl"), "<html><body class=\"x\">${content.body}</body></html>");
-        assertThat(Keys.templatesShowBodies(root.resolve("templates"))).isFalse();
+        assertThat(TemplateFiles.read(root.resolve("templates")).showBodies()).isFalse();
         Fixtures.write(root.resolve("templates/page.ftl"), "<#list published_pages as p>${p.body}</#list>");
-        assertThat(Keys.templatesShowBodies(root.resolve("templates"))).isTrue();
+        assertThat(TemplateFiles.read(root.resolve("templates")).showBodies()).isTrue();
     }
 
     // the manifest: kept only when whole, of this format and this site, and the file is still the one it wrote
