@@ -3,8 +3,12 @@
 
 For each jar (A B ... alternating, each on its own copy of the project), starts `llmqa serve`, listens to its
 server-sent events as a browser page does, and times, per edit, the save -> `reload` event: a prose edit (a word
-in a paragraph), code that runs (a java block's printed number), and a new formula. Prints medians and, with two
-or more jars, the ratio to the first. The time a browser then takes to load the page is not included.
+in a paragraph), code that runs (a java block added at the end of the page; the preview server runs it in the
+page's open session), code mid-page (a java block added before the page's first section: the page runs again from
+its start), and a new formula. Prints medians and, with two
+or more jars, the ratio to the first; and the first edit of each kind (the first save after serve started, 5 s after
+it printed "serving", pays for whatever a rebuild starts on first use). The time a browser then takes to load the
+page is not included.
 Prints figures; asserts nothing.
 
 Usage: bench/serve.py [-r K] [--site DIR] [JAR ...]
@@ -107,6 +111,10 @@ def code(i):
     return lambda text: text + f"\n```java\nSystem.out.println({i} * 7);\n```\n"
 
 
+def code_above(i):
+    return lambda text: text.replace("\n## ", f"\n```java\nSystem.out.println({i} * 7);\n```\n\n## ", 1)
+
+
 def formula(i):
     return lambda text: text + f"\nA new formula: $x_{{{word(i)}}} = y_{{{word(i)}}}$.\n"
 
@@ -126,7 +134,8 @@ def main():
     servers = []
     try:
         servers = [Serve(jar, args.site, work) for jar in jars]
-        kinds = {"prose edit": prose, "code that runs": code, "new formula": formula}
+        time.sleep(5)  # as a contributor takes a moment before the first save
+        kinds = {"prose edit": prose, "code that runs": code, "code mid-page": code_above, "new formula": formula}
         times = {(k, j): [] for k in kinds for j in range(len(jars))}
         for i in range(args.r):
             for kind, change in kinds.items():
@@ -141,6 +150,10 @@ def main():
                 m = statistics.median(times[(kind, j)])
                 line += f"  {chr(65 + j)} {m * 1000:7.0f} ms" + (f" ({m / base:.2f} x A)" if j else "")
             print(line)
+        line = f"{'first of each':16}"
+        for j, jar in enumerate(jars):
+            line += f"  {chr(65 + j)} " + " / ".join(f"{times[(kind, j)][0] * 1000:.0f}" for kind in kinds) + " ms"
+        print(line)
         for j, jar in enumerate(jars):
             print(f"{chr(65 + j)} = {jar}")
     finally:

@@ -40,6 +40,7 @@ public final class WarmTools implements BeforeAllCallback, AfterAllCallback, Aut
     /** The snippet JVMs, made by the first build that runs snippets, and the settings that chose their sandbox. */
     private WorkerPool pool;
     private String poolSettings;
+    private volatile boolean keepLastPageOpen;
 
     /** The test JVM's set: as many snippet JVMs as a build would start, warmed up as a build's are. */
     public static WarmTools shared() {
@@ -77,6 +78,9 @@ public final class WarmTools implements BeforeAllCallback, AfterAllCallback, Aut
         }
         if (pool == null) {
             pool = new WorkerPool(options, workers, Sandbox.choose(config.settings().sandbox(), config.settings().path(), options));
+            if (keepLastPageOpen) {
+                pool.keepLastPageOpen();
+            }
             poolSettings = settings;
         }
         return pool;
@@ -90,6 +94,12 @@ public final class WarmTools implements BeforeAllCallback, AfterAllCallback, Aut
                 pool = null;
             }
         }
+    }
+
+    /** Its pool keeps the last page's session open for code added at its end, as the preview server's does. */
+    public WarmTools keepingLastPageOpen() {
+        keepLastPageOpen = true;
+        return this;
     }
 
     /** For {@code Pipeline.standard(publish, progress, kept)} and {@code Main.run(…, kept)}. */

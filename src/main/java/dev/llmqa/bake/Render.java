@@ -58,6 +58,13 @@ public final class Render implements Stage {
         this.kept = kept;
     }
 
+    /** Starts a kept store now, between bakes, so that the next bake finds it up. */
+    public static void start(KeptStore store) {
+        synchronized (JBAKE) {
+            store.take(bakes);
+        }
+    }
+
     /** Drops and closes a kept store, between bakes. */
     static void discard(KeptStore store) {
         synchronized (JBAKE) {

@@ -1,8 +1,10 @@
 package dev.llmqa.build;
 
 import dev.llmqa.bake.KeptStore;
+import dev.llmqa.bake.Render;
 import dev.llmqa.content.Scanned;
 import dev.llmqa.execute.Lazy;
+import dev.llmqa.js.JsEngine;
 import dev.llmqa.js.JsEngines;
 import dev.llmqa.snippet.pool.SharedRunner;
 import dev.llmqa.snippet.pool.SnippetRunner;
@@ -25,6 +27,7 @@ public final class Tools implements AutoCloseable {
     private final JsEngines js = new JsEngines();
     private final Scanned scanned;
     private final KeptStore store;
+    private Thread warming;
 
     private Tools(Function<SiteConfig, SnippetRunner> runners, Lazy<WorkerPool> workers, Scanned scanned,
                   KeptStore store) {
@@ -53,7 +56,11 @@ public final class Tools implements AutoCloseable {
      */
     public static Tools kept(Function<SiteConfig, WorkerPool> pools) {
         AtomicReference<SiteConfig> first = new AtomicReference<>();
-        Lazy<WorkerPool> pool = new Lazy<>(() -> pools.apply(first.get()));
+        Lazy<WorkerPool> pool = new Lazy<>(() -> {
+            WorkerPool made = pools.apply(first.get());
+            made.keepLastPageOpen();
+            return made;
+        });
         return new Tools(config -> {
             first.compareAndSet(null, config);
             return new SharedRunner(pool.get());
@@ -97,8 +104,44 @@ public final class Tools implements AutoCloseable {
         return js;
     }
 
+    /**
+     * Starts, in the background, what a rebuild after a save will want, so that the first save costs what later
+     * ones do: the snippet JVMs (which warm javac up while idle), JBake's kept store, and the JavaScript engine with
+     * KaTeX and highlight.js loaded. For the preview server, after its first build (which may have needed none of
+     * them). Closing the tools waits for it.
+     */
+    public synchronized void warmUp(SiteConfig config) {
+        if (warming != null || store == null) {
+            return;
+        }
+        warming = new Thread(() -> {
+            try {
+                runners.apply(config).close(); // a shared runner: the pool stays up, its workers start
+                Render.start(store);
+                JsEngine engine = js.get(config.settings().path());
+                engine.prepare(JsEngine.Library.KATEX);
+                engine.prepare(JsEngine.Library.HIGHLIGHT);
+            } catch (RuntimeException e) {
+                // the rebuild that needs the tool starts it again and reports what fails
+            }
+        }, "llmqa-warm-up");
+        warming.setDaemon(true);
+        warming.start();
+    }
+
     @Override
     public void close() {
+        Thread warm;
+        synchronized (this) {
+            warm = warming;
+        }
+        if (warm != null) {
+            try {
+                warm.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try (Lazy<WorkerPool> pool = workers; JsEngines j = js; KeptStore s = store) {
             // closed in reverse order, each even when another fails
         }

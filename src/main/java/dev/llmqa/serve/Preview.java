@@ -48,6 +48,7 @@ public final class Preview implements AutoCloseable {
         this.log = log;
         try {
             rebuild();
+            kept.warmUp(config);
             this.server = new DevServer(config.out(), port);
             this.watcher = new Watcher(List.of(config.content(), config.templates(), config.examples()), QUIET_MILLIS,
                     this::changed);

@@ -86,6 +86,11 @@ final class EditedSite {
         replace("content/questions/02-second.md", "println\\(\\d+ \\+ 1\\)", "println(" + value + " + 1)");
     }
 
+    /** Code that runs, added at the end of the page with code (which the preview server runs in the page's open session). */
+    void moreCode(int n) throws IOException {
+        append("content/questions/02-second.md", "\n```java\nSystem.out.println(answer() * " + n + ");\n```\n");
+    }
+
     void example(int n) throws IOException {
         replace("examples/02-second.jsh", "return \\d+;", "return " + n + ";");
     }

@@ -26,7 +26,7 @@ import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
- * Incremental equals clean: random sequences of edits to a small site (prose, a formula, code that runs, an example
+ * Incremental equals clean: random sequences of edits to a small site (prose, a formula, code that runs, code added at a page's end, an example
  * file, a region, a title or order, a template, an asset, a new, deleted or renamed page, a page that fails and is
  * fixed, nothing, a page saved unchanged, a published file changed by hand), and after each one the site the
  * incremental build published is byte for byte the site a build from nothing (no cache, no manifest, no previous
@@ -37,7 +37,8 @@ import net.jqwik.api.lifecycle.AfterContainer;
 @Tag("integration")
 class IncrementalBuildTest {
 
-    private static final WarmTools TOOLS = new WarmTools(1, false);
+    /** The incremental builds' tools: as the preview server's, they keep the last page's session open. */
+    private static final WarmTools TOOLS = new WarmTools(1, false).keepingLastPageOpen();
     /**
      * The clean builds' tools: their own scan memo and content store, and a store of their own for every clean build
      * (dropped after it), so that what the incremental builds keep across steps cannot also be in the clean build.
@@ -70,6 +71,10 @@ class IncrementalBuildTest {
                 } else {
                     edit.kind().apply(site, edit.n());
                     assertEqualsClean(work, site, edit.toString());
+                    if (edit.kind() == Kind.MORE_CODE) { // the page just ran: this one runs in its open session
+                        edit.kind().apply(site, edit.n() + 1);
+                        assertEqualsClean(work, site, edit + " and more");
+                    }
                     boolean bodies = dev.llmqa.manifest.TemplateFiles.read(site.root().resolve("templates")).showBodies();
                     edit.kind().baked(bodies).ifPresent(pages -> assertThat(lastRender).as("%s: what was baked", edit)
                             .startsWith(pages + " pages baked"));
@@ -110,6 +115,8 @@ class IncrementalBuildTest {
                 Optional<Integer> baked(boolean bodies) { return bodies ? Optional.empty() : Optional.of(1); } },
         FORMULA { void apply(EditedSite site, int n) throws IOException { site.formula(n); } },
         CODE { void apply(EditedSite site, int n) throws IOException { site.code(n); }
+                Optional<Integer> baked(boolean bodies) { return bodies ? Optional.empty() : Optional.of(1); } },
+        MORE_CODE { void apply(EditedSite site, int n) throws IOException { site.moreCode(n); }
                 Optional<Integer> baked(boolean bodies) { return bodies ? Optional.empty() : Optional.of(1); } },
         EXAMPLE { void apply(EditedSite site, int n) throws IOException { site.example(n); } },
         REGION { void apply(EditedSite site, int n) throws IOException { site.region(n); } },

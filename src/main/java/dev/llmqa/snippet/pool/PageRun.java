@@ -15,8 +15,14 @@ import java.util.Optional;
 /** Runs one page on one worker, step by step, and turns timeouts and dead workers into problems. */
 final class PageRun {
 
-    /** The page's result and whether the worker can take another page. */
-    record Outcome(PageResult result, boolean workerReusable) {
+    /**
+     * The page's result, whether the worker can take another page, and whether the page's session is still open on
+     * it (the page was not ended, so more of its steps can follow).
+     */
+    record Outcome(PageResult result, boolean workerReusable, boolean open) {
+        Outcome(PageResult result, boolean workerReusable) {
+            this(result, workerReusable, false);
+        }
     }
 
     /** A step that uses no CPU (sleeping, blocked) is stopped after this many times its limit of wall-clock time. */
@@ -30,15 +36,31 @@ final class PageRun {
         this.worker = worker;
     }
 
+    /** Runs a page in a fresh session and ends it. */
     Outcome run(PageProgram program) {
+        return run(program, null, false);
+    }
+
+    /**
+     * Runs a page's steps.
+     *
+     * @param before      what the steps the worker's open session already ran produced (they begin the program);
+     *                    null to begin the page in a fresh session
+     * @param mayStayOpen leave the session open when every step completed, for steps that may follow later
+     */
+    Outcome run(PageProgram program, PageResult before, boolean mayStayOpen) {
         List<StepResult> results = new ArrayList<>();
         boolean recycle = false;
-        try {
-            worker.beginPage();
-        } catch (IOException e) {
-            // the step below meets the dead worker and reports it
+        if (before == null) {
+            try {
+                worker.beginPage();
+            } catch (IOException e) {
+                // the step below meets the dead worker and reports it
+            }
+        } else {
+            results.addAll(before.steps());
         }
-        for (Step step : program.steps()) {
+        for (Step step : program.steps().subList(results.size(), program.steps().size())) {
             long t0 = System.nanoTime();
             WorkerProcess.Event event = send(step, program.timeoutFor(step));
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
@@ -59,13 +81,17 @@ final class PageRun {
             results.add(new StepResult(step, "", false, List.of(), null, took, Optional.of(problem)));
             return new Outcome(new PageResult(program.page(), results, false), false);
         }
+        boolean completed = results.size() == program.steps().size() && results.stream().noneMatch(StepResult::failed);
+        boolean reusable = !recycle && worker.alive();
+        if (mayStayOpen && completed && reusable) {
+            return new Outcome(new PageResult(program.page(), results, true), true, true);
+        }
         try {
             worker.endPage();
         } catch (IOException e) {
             return new Outcome(new PageResult(program.page(), results, false), false);
         }
-        boolean completed = results.size() == program.steps().size() && results.stream().noneMatch(StepResult::failed);
-        return new Outcome(new PageResult(program.page(), results, completed), !recycle && worker.alive());
+        return new Outcome(new PageResult(program.page(), results, completed), reusable);
     }
 
     private WorkerProcess.Event send(Step step, Duration timeout) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -31,6 +32,9 @@ public final class WorkerPool implements SnippetRunner {
     private final BlockingQueue<CompletableFuture<WorkerProcess>> idle = new LinkedBlockingQueue<>();
     private final Set<WorkerProcess> live = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private volatile boolean keepOpen;
+    /** The idle workers that keep a page open, and the page. */
+    private final Map<CompletableFuture<WorkerProcess>, Open> opened = new ConcurrentHashMap<>();
 
     /**
      * As many workers as the machine has processors, in the sandbox {@code LLMQA_SANDBOX} asks for: for tests and
@@ -89,28 +93,89 @@ public final class WorkerPool implements SnippetRunner {
         if (closed) {
             throw new IllegalStateException("the snippet runner is closed");
         }
+        for (Map.Entry<CompletableFuture<WorkerProcess>, Open> page : opened.entrySet()) {
+            CompletableFuture<WorkerProcess> slot = page.getKey();
+            if (page.getValue().continuedBy(program) && idle.remove(slot)) {
+                Open held = opened.remove(slot);
+                WorkerProcess worker = slot.join();
+                if (worker.alive()) {
+                    PageResult before = held == null ? null : held.result();
+                    return settle(slot, worker, program, new PageRun(worker).run(program, before, true));
+                }
+                retire(worker);
+                replenish();
+            }
+        }
         CompletableFuture<WorkerProcess> slot;
-        try {
-            slot = idle.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a snippet JVM", e);
-        }
         WorkerProcess worker;
-        try {
-            worker = slot.join();
-        } catch (RuntimeException e) {
-            replenish();
-            return notStarted(program, e.getCause() == null ? e : e.getCause());
-        }
-        PageRun.Outcome outcome = new PageRun(worker).run(program);
-        if (outcome.workerReusable() && worker.pagesRun() < options.pagesPerWorker() && !closed) {
+        do {
+            try {
+                slot = idle.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a snippet JVM", e);
+            }
+            try {
+                worker = slot.join();
+            } catch (RuntimeException e) {
+                replenish();
+                return notStarted(program, e.getCause() == null ? e : e.getCause());
+            }
+        } while (opened.remove(slot) != null && !ended(slot, worker));
+        return settle(slot, worker, program, new PageRun(worker).run(program, null, keepOpen));
+    }
+
+    /**
+     * From now on, each worker keeps the session of the last page it ran to completion open, and a later run of
+     * the same page whose steps begin with all of that run's steps (the same steps, lines and limits: code added at
+     * the end) runs only the steps that follow in it: the result is what a fresh session gives, as the session has
+     * run exactly those steps before. A worker given another page ends the open one first. For the preview server,
+     * where a contributor adds one block after another.
+     */
+    public void keepLastPageOpen() {
+        keepOpen = true;
+    }
+
+    /** Puts the worker back (with its page open, if it is), or replaces it, after a page ran on it. */
+    private PageResult settle(CompletableFuture<WorkerProcess> slot, WorkerProcess worker, PageProgram program,
+                              PageRun.Outcome outcome) {
+        if (outcome.open() && !closed) {
+            opened.put(slot, new Open(program, outcome.result()));
+            idle.add(slot);
+        } else if (!outcome.open() && outcome.workerReusable() && worker.pagesRun() < options.pagesPerWorker()
+                && !closed) {
             idle.add(slot);
         } else {
             retire(worker);
             replenish();
         }
         return outcome.result();
+    }
+
+    /** Ends the page open on a worker taken from the idle ones; false when the worker had to be replaced. */
+    private boolean ended(CompletableFuture<WorkerProcess> slot, WorkerProcess worker) {
+        try {
+            worker.endPage();
+            if (worker.alive() && worker.pagesRun() < options.pagesPerWorker()) {
+                return true;
+            }
+        } catch (IOException e) {
+            // replaced below
+        }
+        retire(worker);
+        replenish();
+        return false;
+    }
+
+    /** A page whose session is still open on its worker: what it ran and what that produced. */
+    private record Open(PageProgram program, PageResult result) {
+
+        boolean continuedBy(PageProgram next) {
+            List<Step> ran = program.steps();
+            return next.page().equals(program.page()) && next.steps().size() > ran.size()
+                    && next.steps().subList(0, ran.size()).equals(ran)
+                    && ran.stream().allMatch(step -> next.timeoutFor(step).equals(program.timeoutFor(step)));
+        }
     }
 
     @Override
