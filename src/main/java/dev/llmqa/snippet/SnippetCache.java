@@ -20,12 +20,15 @@ import java.util.Optional;
 
 /**
  * A page's snippet results, reused only when nothing that could change them changed: the key hashes every
- * source the page's session evaluates (its example files and blocks, with their lines), the timeout, the JDK's
- * version and llmqa's version. Only pages that ran to the end are stored. One JSON file per key.
+ * source the page's session evaluates (its example files and blocks, in order), the timeouts, the JDK's version and
+ * llmqa's version. Only pages that ran to the end are stored, and what they printed does not depend on the file lines
+ * their code is on (a line is only ever shown in a failure, and jshell numbers the frames of a stack trace by snippet,
+ * not by file line), so the key leaves lines out: a paragraph written above a page's code does not run it again.
+ * One JSON file per key.
  */
 public final class SnippetCache {
 
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TextCache files;
@@ -124,7 +127,7 @@ public final class SnippetCache {
         for (Step step : program.steps()) {
             parts.add(step.getClass().getSimpleName() + "/" + program.timeoutFor(step).toMillis());
             for (Source source : step.sources()) {
-                parts.add(source.path() + ":" + source.line());
+                parts.add(source.path());
                 parts.add(source.code());
             }
         }

@@ -77,6 +77,11 @@ final class EditedSite {
         append(pages().get(n % pages().size()), "\nMore prose, " + n + ".\n");
     }
 
+    /** A paragraph before the code of the page with code: every block and value moves down two lines. */
+    void proseAbove(int n) throws IOException {
+        replace("content/questions/02-second.md", "~~~~~~\n", "~~~~~~\nA line above, " + n + ".\n\n");
+    }
+
     void formula(int n) throws IOException {
         replace("content/about.md", "\\$a_\\{\\d+}\\$", "\\$a_{" + n + "}\\$");
     }

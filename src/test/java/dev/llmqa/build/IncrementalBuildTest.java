@@ -26,7 +26,7 @@ import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
- * Incremental equals clean: random sequences of edits to a small site (prose, a formula, code that runs, code added at a page's end, an example
+ * Incremental equals clean: random sequences of edits to a small site (prose, prose above a page's code, a formula, code that runs, code added at a page's end, an example
  * file, a region, a title or order, a template, an asset, a new, deleted or renamed page, a page that fails and is
  * fixed, nothing, a page saved unchanged, a published file changed by hand), and after each one the site the
  * incremental build published is byte for byte the site a build from nothing (no cache, no manifest, no previous
@@ -48,6 +48,8 @@ class IncrementalBuildTest {
     private static final AtomicInteger STEPS = new AtomicInteger();
     /** The incremental build's render summary ("1 pages baked, 4 kept"). */
     private static volatile String lastRender = "";
+    /** The incremental build's execute summary ("snippets: 0 pages ran, 2 from cache; …"). */
+    private static volatile String lastExecute = "";
     /** Whether the last incremental build found the site up to date and ran no stage. */
     private static volatile boolean lastUpToDate;
 
@@ -71,6 +73,10 @@ class IncrementalBuildTest {
                 } else {
                     edit.kind().apply(site, edit.n());
                     assertEqualsClean(work, site, edit.toString());
+                    if (edit.kind() == Kind.PROSE_ABOVE) {
+                        assertThat(lastExecute).as("%s: the page's code, on other lines, ran again", edit)
+                                .startsWith("snippets: 0 pages ran");
+                    }
                     if (edit.kind() == Kind.MORE_CODE) { // the page just ran: this one runs in its open session
                         edit.kind().apply(site, edit.n() + 1);
                         assertEqualsClean(work, site, edit + " and more");
@@ -112,6 +118,8 @@ class IncrementalBuildTest {
 
     enum Kind {
         PROSE { void apply(EditedSite site, int n) throws IOException { site.prose(n); }
+                Optional<Integer> baked(boolean bodies) { return bodies ? Optional.empty() : Optional.of(1); } },
+        PROSE_ABOVE { void apply(EditedSite site, int n) throws IOException { site.proseAbove(n); }
                 Optional<Integer> baked(boolean bodies) { return bodies ? Optional.empty() : Optional.of(1); } },
         FORMULA { void apply(EditedSite site, int n) throws IOException { site.formula(n); } },
         CODE { void apply(EditedSite site, int n) throws IOException { site.code(n); }
@@ -168,6 +176,7 @@ class IncrementalBuildTest {
     private static void assertEqualsClean(Path work, EditedSite site, String step) throws Exception {
         assertThat(build(incremental(site))).as("%s: the incremental build succeeds", step).isEmpty();
         String rendered = lastRender;
+        String executed = lastExecute;
         boolean upToDate = lastUpToDate;
         Path clean = work.resolve("clean");
         Folders.delete(clean);
@@ -179,6 +188,7 @@ class IncrementalBuildTest {
         assertThat(differences(Fixtures.fingerprint(site.root().resolve("site")), Fixtures.fingerprint(clean)))
                 .as("%s: the files where incremental differs from clean", step).isEmpty();
         lastRender = rendered;
+        lastExecute = executed;
         lastUpToDate = upToDate;
     }
 
@@ -204,6 +214,9 @@ class IncrementalBuildTest {
         Progress render = (stage, summary, took) -> {
             if (stage.equals("render")) {
                 lastRender = summary;
+            }
+            if (stage.equals("execute")) {
+                lastExecute = summary;
             }
             lastUpToDate = stage.equals("up to date");
         };
