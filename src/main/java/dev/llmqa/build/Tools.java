@@ -3,6 +3,7 @@ package dev.llmqa.build;
 import dev.llmqa.bake.KeptStore;
 import dev.llmqa.bake.Render;
 import dev.llmqa.content.Scanned;
+import dev.llmqa.diagram.CheckedSvgs;
 import dev.llmqa.execute.Lazy;
 import dev.llmqa.js.JsEngine;
 import dev.llmqa.js.JsEngines;
@@ -16,7 +17,7 @@ import java.util.function.Function;
 /**
  * The costly tools a build uses, each made on first use: the snippet worker JVMs and the JavaScript engine that
  * runs KaTeX and highlight.js (a Node process, or GraalJS without Node); and, kept across builds only, what the scan
- * made of each content file and JBake's content store. A build
+ * made of each content file, the stored SVGs found sound and JBake's content store. A build
  * makes its own and closes them when it ends; the preview server keeps one set across rebuilds ({@link #kept()}),
  * so a save costs what it changed, not JVM start-ups or engine loads.
  */
@@ -27,6 +28,7 @@ public final class Tools implements AutoCloseable {
     private final JsEngines js = new JsEngines();
     private final Scanned scanned;
     private final KeptStore store;
+    private final CheckedSvgs svgs;
     private Thread warming;
 
     private Tools(Function<SiteConfig, SnippetRunner> runners, Lazy<WorkerPool> workers, Scanned scanned,
@@ -35,6 +37,7 @@ public final class Tools implements AutoCloseable {
         this.workers = workers;
         this.scanned = scanned;
         this.store = store;
+        this.svgs = store == null ? CheckedSvgs.none() : CheckedSvgs.kept();
     }
 
     /** Tools for one build: its worker JVMs are started when snippets must run and stopped when they have. */
@@ -92,6 +95,11 @@ public final class Tools implements AutoCloseable {
     /** What the scan made of each content file in earlier builds with these tools (nothing for one build). */
     Scanned scanned() {
         return scanned;
+    }
+
+    /** The stored SVGs earlier builds with these tools found sound (none for one build). */
+    CheckedSvgs svgs() {
+        return svgs;
     }
 
     /** JBake's content store kept up across builds with these tools; null for one build (each bake has its own). */

@@ -34,9 +34,16 @@ public final class DiagramExecutor implements Executor<Drawings> {
     private static final Pattern PARSE_LINE = Pattern.compile("on line (\\d+)");
 
     private final Function<Site, DiagramRenderer> renderers;
+    private final CheckedSvgs checked;
 
     public DiagramExecutor(Function<Site, DiagramRenderer> renderers) {
+        this(renderers, CheckedSvgs.none());
+    }
+
+    /** @param checked the stored SVGs earlier builds found sound (the preview server's; none for one build) */
+    public DiagramExecutor(Function<Site, DiagramRenderer> renderers, CheckedSvgs checked) {
         this.renderers = renderers;
+        this.checked = checked;
     }
 
     @Override
@@ -60,7 +67,7 @@ public final class DiagramExecutor implements Executor<Drawings> {
 
     @Override
     public Done<Drawings> execute(Site site, Problems problems) {
-        DiagramStore store = new DiagramStore(site.config().diagrams());
+        DiagramStore store = new DiagramStore(site.config().diagrams(), checked);
         Map<Spot, Drawings.Drawn> drawn = new HashMap<>();
         Map<Spot, Drawings.InBrowser> inBrowser = new HashMap<>();
         List<Diagram> missing = new ArrayList<>();

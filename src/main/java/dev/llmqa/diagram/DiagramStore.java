@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,9 +36,16 @@ public final class DiagramStore {
     private static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
 
     private final Path folder;
+    private final CheckedSvgs checked;
 
     public DiagramStore(Path folder) {
+        this(folder, CheckedSvgs.none());
+    }
+
+    /** @param checked the SVGs found sound in earlier builds, which are not read again while their files are unchanged */
+    public DiagramStore(Path folder, CheckedSvgs checked) {
         this.folder = folder;
+        this.checked = checked;
     }
 
     /** What the store holds for a key. */
@@ -61,8 +69,14 @@ public final class DiagramStore {
     /** The stored SVG of {@code key}, checked. */
     public Stored read(String key) {
         Path file = file(key);
+        Optional<String> known = checked.get(file);
+        if (known.isPresent()) {
+            return new Stored.Good(known.get());
+        }
         byte[] bytes;
+        BasicFileAttributes before;
         try {
+            before = Files.readAttributes(file, BasicFileAttributes.class);
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return new Stored.Missing();
@@ -75,7 +89,12 @@ public final class DiagramStore {
         } catch (CharacterCodingException e) {
             return new Stored.Damaged(file, "it is not UTF-8 text");
         }
-        return defect(svg, Diagram.id(key)).<Stored>map(why -> new Stored.Damaged(file, why)).orElse(new Stored.Good(svg));
+        Optional<String> defect = defect(svg, Diagram.id(key));
+        if (defect.isPresent()) {
+            return new Stored.Damaged(file, defect.get());
+        }
+        checked.put(file, before, svg);
+        return new Stored.Good(svg);
     }
 
     public void put(String key, String svg) throws IOException {

@@ -112,4 +112,31 @@ class DiagramStoreTest {
         assertThat(store.read(key)).isEqualTo(new DiagramStore.Stored.Good(good));
         assertThat(new DiagramStore(folder.resolve("none")).read(key)).isEqualTo(new DiagramStore.Stored.Missing());
     }
+
+    /**
+     * With the SVGs found sound kept (serve's), an unchanged file is not read again: bytes swapped under the same
+     * size and time are not seen, while any change of size or time is read and checked again.
+     */
+    @Test
+    void a_kept_check_reads_a_file_again_only_when_its_size_or_time_changed() throws Exception {
+        String key = "0123456789abcdef";
+        String good = svg("mmd-0123456789ab");
+        DiagramStore kept = new DiagramStore(folder, CheckedSvgs.kept());
+        kept.put(key, good);
+        assertThat(kept.read(key)).isEqualTo(new DiagramStore.Stored.Good(good));
+        var time = java.nio.file.Files.getLastModifiedTime(kept.file(key));
+
+        String other = good.replace("<g/>", "<p/>");
+        java.nio.file.Files.writeString(kept.file(key), other);
+        java.nio.file.Files.setLastModifiedTime(kept.file(key), time);
+        assertThat(kept.read(key)).as("same size and time").isEqualTo(new DiagramStore.Stored.Good(good));
+        assertThat(new DiagramStore(folder).read(key)).as("nothing kept").isEqualTo(new DiagramStore.Stored.Good(other));
+
+        java.nio.file.Files.setLastModifiedTime(kept.file(key), java.nio.file.attribute.FileTime.fromMillis(time.toMillis() + 2000));
+        assertThat(kept.read(key)).as("another time").isEqualTo(new DiagramStore.Stored.Good(other));
+        java.nio.file.Files.writeString(kept.file(key), good.substring(0, good.length() / 2));
+        assertThat(kept.read(key)).as("another size").isInstanceOf(DiagramStore.Stored.Damaged.class);
+        java.nio.file.Files.delete(kept.file(key));
+        assertThat(kept.read(key)).as("deleted").isEqualTo(new DiagramStore.Stored.Missing());
+    }
 }
