@@ -44,8 +44,8 @@ final class PageRun {
     /**
      * Runs a page's steps.
      *
-     * @param before      what the steps the worker's open session already ran produced (they begin the program);
-     *                    null to begin the page in a fresh session
+     * @param before      what the steps the worker's open session already ran produced (they begin the program, the
+     *                    same code, perhaps on other lines); null to begin the page in a fresh session
      * @param mayStayOpen leave the session open when every step completed, for steps that may follow later
      */
     Outcome run(PageProgram program, PageResult before, boolean mayStayOpen) {
@@ -57,8 +57,8 @@ final class PageRun {
             } catch (IOException e) {
                 // the step below meets the dead worker and reports it
             }
-        } else {
-            results.addAll(before.steps());
+        } else if (!continueOpen(program, before, results)) {
+            return new Outcome(new PageResult(program.page(), results, false), false);
         }
         for (Step step : program.steps().subList(results.size(), program.steps().size())) {
             long t0 = System.nanoTime();
@@ -92,6 +92,32 @@ final class PageRun {
             return new Outcome(new PageResult(program.page(), results, false), false);
         }
         return new Outcome(new PageResult(program.page(), results, completed), reusable);
+    }
+
+    /**
+     * Takes the open session's results as the program's first steps' and, when the program has them on other lines,
+     * tells the worker where its sources are now; false when the worker cannot be told.
+     */
+    private boolean continueOpen(PageProgram program, PageResult before, List<StepResult> results) {
+        List<Integer> lines = new ArrayList<>();
+        boolean moved = false;
+        for (int i = 0; i < before.steps().size(); i++) {
+            StepResult was = before.steps().get(i);
+            Step now = program.steps().get(i);
+            moved |= !now.equals(was.step());
+            now.sources().forEach(source -> lines.add(source.line()));
+            results.add(new StepResult(now, was.output(), was.truncated(), was.transcript(), was.value(), was.took(),
+                    was.failure()));
+        }
+        if (moved) {
+            try {
+                worker.moved(lines);
+            } catch (IOException e) {
+                results.clear();
+                return false;
+            }
+        }
+        return true;
     }
 
     private WorkerProcess.Event send(Step step, Duration timeout) {

@@ -127,10 +127,11 @@ public final class WorkerPool implements SnippetRunner {
 
     /**
      * From now on, each worker keeps the session of the last page it ran to completion open, and a later run of
-     * the same page whose steps begin with all of that run's steps (the same steps, lines and limits: code added at
-     * the end) runs only the steps that follow in it: the result is what a fresh session gives, as the session has
-     * run exactly those steps before. A worker given another page ends the open one first. For the preview server,
-     * where a contributor adds one block after another.
+     * the same page whose steps begin with all of that run's steps (the same code and limits: code added at the end,
+     * perhaps below a paragraph written since) runs only the steps that follow in it: the result is what a fresh
+     * session gives, as the session has run exactly that code before and is told the lines it is on now. A worker
+     * given another page ends the open one first. For the preview server, where a contributor adds one block after
+     * another.
      */
     public void keepLastPageOpen() {
         keepOpen = true;
@@ -170,11 +171,34 @@ public final class WorkerPool implements SnippetRunner {
     /** A page whose session is still open on its worker: what it ran and what that produced. */
     private record Open(PageProgram program, PageResult result) {
 
+        /** The next program of the page begins with the same steps (the same code, perhaps on other lines). */
         boolean continuedBy(PageProgram next) {
             List<Step> ran = program.steps();
-            return next.page().equals(program.page()) && next.steps().size() > ran.size()
-                    && next.steps().subList(0, ran.size()).equals(ran)
-                    && ran.stream().allMatch(step -> next.timeoutFor(step).equals(program.timeoutFor(step)));
+            if (!next.page().equals(program.page()) || next.steps().size() <= ran.size()) {
+                return false;
+            }
+            for (int i = 0; i < ran.size(); i++) {
+                Step was = ran.get(i);
+                Step now = next.steps().get(i);
+                if (!sameCode(was, now) || !next.timeoutFor(now).equals(program.timeoutFor(was))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean sameCode(Step was, Step now) {
+            if (was.getClass() != now.getClass() || was.sources().size() != now.sources().size()) {
+                return false;
+            }
+            for (int i = 0; i < was.sources().size(); i++) {
+                Source a = was.sources().get(i);
+                Source b = now.sources().get(i);
+                if (!a.path().equals(b.path()) || !a.code().equals(b.code())) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

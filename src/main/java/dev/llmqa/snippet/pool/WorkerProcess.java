@@ -118,6 +118,12 @@ final class WorkerProcess {
         toWorker.writeByte(Wire.BEGIN_PAGE);
     }
 
+    /** The open page's sources, in the order it ran them, are now on these lines. */
+    void moved(List<Integer> lines) throws IOException {
+        Wire.writeMoved(toWorker, lines);
+        toWorker.flush();
+    }
+
     void endPage() throws IOException {
         toWorker.writeByte(Wire.END_PAGE);
         toWorker.flush();

@@ -11,7 +11,9 @@ import java.util.List;
  * The framing between the host and a worker over the worker's stdin/stdout.
  *
  * <pre>
- * host → worker:  'P' begin page | 'S' kind count (path line code)* | 'E' end page     (EOF: quit)
+ * host → worker:  'P' begin page | 'S' kind count (path line code)* | 'E' end page
+ *                 | 'M' count line* (the open page's code moved: each source it ran, in order, is now on line)
+ *                 (EOF: quit)
  * worker → host:  MAGIC then 'R' ready | 'N' path line (now evaluating) | 'D' reply
  * </pre>
  * Worker frames start with a magic number so that bytes a snippet forces onto the real stdout are caught, not parsed.
@@ -22,6 +24,7 @@ public final class Wire {
     public static final byte BEGIN_PAGE = 'P';
     public static final byte STEP = 'S';
     public static final byte END_PAGE = 'E';
+    public static final byte MOVED = 'M';
     public static final byte READY = 'R';
     public static final byte NOW = 'N';
     public static final byte DONE = 'D';
@@ -66,6 +69,27 @@ public final class Wire {
             out.writeInt(source.line());
             writeString(out, source.code());
         }
+    }
+
+    /** The lines that each source an open page ran, in the order it ran them, is on now. */
+    public static void writeMoved(DataOutputStream out, List<Integer> lines) throws IOException {
+        out.writeByte(MOVED);
+        out.writeInt(lines.size());
+        for (int line : lines) {
+            out.writeInt(line);
+        }
+    }
+
+    public static List<Integer> readMoved(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > MAX_STRING_BYTES) {
+            throw new IOException("corrupt frame: " + count + " moved lines");
+        }
+        List<Integer> lines = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            lines.add(in.readInt());
+        }
+        return lines;
     }
 
     public static Step readStep(DataInputStream in) throws IOException {

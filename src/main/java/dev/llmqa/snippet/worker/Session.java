@@ -40,6 +40,8 @@ public final class Session implements AutoCloseable {
     private final JShell shell;
     private final LocalEngine engine;
     private final Map<String, Piece> origins = new HashMap<>();
+    /** Every source this session evaluated, in order: what {@link #moved} renumbers. */
+    private final List<Source> evaluated = new ArrayList<>();
     private final Failures failures;
     private final ToolFeedback feedback;
 
@@ -72,6 +74,7 @@ public final class Session implements AutoCloseable {
 
     /** Evaluates the pieces of a source in order, stopping at the first problem. */
     Fault evaluate(Source source, Progress progress) {
+        evaluated.add(source);
         List<DeclarationSnippet> declared = new ArrayList<>();
         for (Piece piece : Piece.split(source, shell.sourceCodeAnalysis(), false)) {
             List<SnippetEvent> events = eval(piece, progress);
@@ -89,6 +92,7 @@ public final class Session implements AutoCloseable {
 
     /** One transcript input as the tool shows it; output is what it printed, taken from the capture. */
     String transcript(Source input, Capture capture, Progress progress) {
+        evaluated.add(input);
         StringBuilder shown = new StringBuilder();
         for (Piece piece : Piece.split(input, shell.sourceCodeAnalysis(), true)) {
             List<SnippetEvent> events = eval(piece, progress);
@@ -104,6 +108,7 @@ public final class Session implements AutoCloseable {
 
     /** The value of an inline expression; a String as it is. */
     ValueOrProblem value(Source source, Progress progress) {
+        evaluated.add(source);
         List<Piece> pieces = Piece.split(source, shell.sourceCodeAnalysis(), false);
         if (pieces.size() != 1) {
             return ValueOrProblem.problem(Fault.at(source.path(), source.line(),
@@ -145,6 +150,28 @@ public final class Session implements AutoCloseable {
             }
         }
         return events;
+    }
+
+    /**
+     * The page's text moved (a paragraph written above its code): each source evaluated so far is now on the given
+     * line, in the order they were evaluated. A failure in a later step that a stack frame places in an earlier
+     * snippet is then reported at that snippet's new line, as a fresh session of the page would.
+     */
+    void moved(List<Integer> lines) throws java.io.IOException {
+        if (lines.size() != evaluated.size()) {
+            throw new java.io.IOException("moved: " + lines.size() + " lines for " + evaluated.size() + " sources");
+        }
+        Map<Source, Source> now = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Source was = evaluated.get(i);
+            Source is = new Source(was.path(), lines.get(i), was.code());
+            evaluated.set(i, is);
+            now.put(was, is);
+        }
+        origins.replaceAll((id, piece) -> {
+            Source is = now.get(piece.from());
+            return is == null ? piece : new Piece(is, piece.code(), piece.line() + is.line() - piece.from().line());
+        });
     }
 
     @Override

@@ -69,6 +69,7 @@ public final class Worker {
             switch (command) {
                 case Wire.BEGIN_PAGE -> hygiene.beginPage();
                 case Wire.STEP -> reply(Wire.readStep(in));
+                case Wire.MOVED -> session.moved(Wire.readMoved(in));
                 case Wire.END_PAGE -> {
                     session.close();
                     // the next page's session is made now, while the host is busy with this page's results

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * A pool that keeps the last page's session open (the preview server's) runs only the steps added at the end of
- * that page, and gives what a fresh session gives; anything else runs the page afresh.
+ * that page (its code perhaps moved to other lines), and gives what a fresh session gives; anything else runs the
+ * page afresh.
  */
 @Tag("integration")
 class OpenPageTest {
@@ -71,10 +72,10 @@ class OpenPageTest {
     }
 
     @Test
-    void a_change_before_the_end_another_page_or_other_limits_run_the_page_afresh() {
+    void changed_code_before_the_end_another_page_or_other_limits_run_the_page_afresh() {
         String mark = first(open).steps().get(0).output();
-        PageResult moved = open.run(page("p.md", run("content/p.md", 4, MARK.source().code()), COUNT));
-        assertThat(moved.steps().get(0).output()).as("a step on another line").isNotEqualTo(mark);
+        PageResult changed = open.run(page("p.md", run("content/p.md", 3, MARK.source().code() + "// changed\n"), COUNT));
+        assertThat(changed.steps().get(0).output()).as("a step's code changed").isNotEqualTo(mark);
 
         mark = first(open).steps().get(0).output();
         PageResult other = open.run(page("q.md", MARK, COUNT));
@@ -95,5 +96,35 @@ class OpenPageTest {
 
         assertThat(next.steps().get(0).output()).isNotEqualTo(failed.steps().get(0).output());
         assertThat(next.completed()).isFalse();
+    }
+
+    private static Step.Run at(int line, Step.Run step) {
+        return run(step.source().path(), line, step.source().code());
+    }
+
+    private static final Step.Run BOOM = run("content/p.md", 7,
+            "int boom(int x) {\n    if (x > 0) throw new IllegalStateException(\"boom\");\n    return x;\n}\n");
+
+    @Test
+    void code_moved_down_by_a_paragraph_still_continues_and_failures_name_the_new_lines() {
+        String mark = open.run(page("p.md", MARK, BOOM)).steps().get(0).output();
+
+        PageResult moved = open.run(page("p.md", at(5, MARK), at(9, BOOM),
+                run("content/p.md", 20, "System.out.println(boom(0) + ++counter);\n")));
+        assertThat(outputs(moved)).as("continued").containsExactly(mark, "", "1\n");
+        assertThat(moved.steps().get(1).step()).isEqualTo(at(9, BOOM));
+
+        PageProgram failing = page("p.md", at(6, MARK), at(12, BOOM),
+                run("content/p.md", 20, "System.out.println(boom(0) + ++counter);\n"),
+                run("content/p.md", 30, "boom(1);\n"));
+        PageResult continued = open.run(failing);
+        PageResult clean = fresh.run(failing);
+
+        assertThat(continued.steps().get(0).output()).as("continued").isEqualTo(mark);
+        assertThat(clean.steps().get(0).output()).isNotEqualTo(mark);
+        assertThat(continued.failure()).isPresent();
+        assertThat(continued.failure().get().location()).as("where boom throws, on its new line")
+                .isEqualTo(clean.failure().get().location()).isEqualTo("content/p.md:13");
+        assertThat(continued.failure().get().message()).isEqualTo(clean.failure().get().message());
     }
 }
