@@ -5,10 +5,10 @@ For each jar (A B ... alternating, each on its own copy of the project), starts 
 server-sent events as a browser page does, and times, per edit, the save -> `reload` event: a prose edit (a word
 in a paragraph), code that runs (a java block added at the end of the page; the preview server runs it in the
 page's open session), code mid-page (a java block added before the page's first section: the page runs again from
-its start), and a new formula. Prints medians and, with two
-or more jars, the ratio to the first; and the first edit of each kind (the first save after serve started, 5 s after
-it printed "serving", pays for whatever a rebuild starts on first use). The time a browser then takes to load the
-page is not included.
+its start), a new paragraph (before the first section: the code below it moves down two lines), and a new
+formula. Prints medians and, with two or more jars, the ratio to the first; and the first edit of each kind (the
+first save after serve started, 5 s after it printed "serving", pays for whatever a rebuild starts on first use).
+The time a browser then takes to load the page is not included.
 Prints figures; asserts nothing.
 
 Usage: bench/serve.py [-r K] [--site DIR] [JAR ...]
@@ -115,6 +115,10 @@ def code_above(i):
     return lambda text: text.replace("\n## ", f"\n```java\nSystem.out.println({i} * 7);\n```\n\n## ", 1)
 
 
+def paragraph(i):
+    return lambda text: text.replace("\n## ", f"\nA new paragraph, {word(i)}.\n\n## ", 1)
+
+
 def formula(i):
     return lambda text: text + f"\nA new formula: $x_{{{word(i)}}} = y_{{{word(i)}}}$.\n"
 
@@ -135,7 +139,8 @@ def main():
     try:
         servers = [Serve(jar, args.site, work) for jar in jars]
         time.sleep(5)  # as a contributor takes a moment before the first save
-        kinds = {"prose edit": prose, "code that runs": code, "code mid-page": code_above, "new formula": formula}
+        kinds = {"prose edit": prose, "code that runs": code, "code mid-page": code_above,
+                 "new paragraph": paragraph, "new formula": formula}
         times = {(k, j): [] for k in kinds for j in range(len(jars))}
         for i in range(args.r):
             for kind, change in kinds.items():
