@@ -16,7 +16,10 @@ class StartedOnce extends ContentStore {
 
     private boolean started;
     private Set<String> only;
-    /** Each type's documents, read once per bake after the crawl (JBake asks for them for every page it renders). */
+    /**
+     * Each type's documents, its published ones and each tag's, read once per bake after the crawl (JBake and the
+     * templates ask for them for every page rendered). Keys: the type; "published", NUL, the type; "tag", NUL, the tag.
+     */
     private java.util.Map<String, DocumentList<DocumentModel>> byType;
 
     StartedOnce(String name) {
@@ -57,6 +60,27 @@ class StartedOnce extends ContentStore {
             return super.getAllContent(docType);
         }
         return byType.computeIfAbsent(docType, super::getAllContent);
+    }
+
+    /**
+     * A template's {@code published_TYPE} and {@code published_content} ask for each type's published documents for
+     * every page they are in (the sidebar of every question lists all questions): once the crawl is done they are
+     * read once per type and bake, as are a tag's documents for its tag page. Each page cost a query of all pages.
+     */
+    @Override
+    public synchronized DocumentList<DocumentModel> getPublishedContent(String docType) {
+        if (byType == null) {
+            return super.getPublishedContent(docType);
+        }
+        return byType.computeIfAbsent("published\0" + docType, key -> super.getPublishedContent(docType));
+    }
+
+    @Override
+    public synchronized DocumentList<DocumentModel> getPublishedDocumentsByTag(String tag) {
+        if (byType == null) {
+            return super.getPublishedDocumentsByTag(tag);
+        }
+        return byType.computeIfAbsent("tag\0" + tag, key -> super.getPublishedDocumentsByTag(tag));
     }
 
     @Override
