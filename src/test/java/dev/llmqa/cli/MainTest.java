@@ -123,6 +123,19 @@ class MainTest {
         assertThat(out.toString()).startsWith("llmqa ").contains("Java ");
     }
 
+    /** --version alone answers without picocli: exactly what picocli prints for it with another option beside. */
+    @Test
+    void version_alone_prints_what_picocli_prints() {
+        assertThat(run("-q", "--version")).isEqualTo(0);
+        String picocli = out.toString();
+        out.getBuffer().setLength(0);
+        assertThat(run("--version")).isEqualTo(0);
+        assertThat(out.toString()).isEqualTo(picocli).hasLineCount(2);
+        out.getBuffer().setLength(0);
+        assertThat(run("-V")).isEqualTo(0);
+        assertThat(out.toString()).isEqualTo(picocli);
+    }
+
     @Test
     void help_lists_the_commands_and_exit_codes() {
         assertThat(run("--help")).isEqualTo(0);
