@@ -24,22 +24,27 @@ class SnippetCacheTest {
         assertThat(SnippetCache.key(moved)).isEqualTo(SnippetCache.key(PAGE));
     }
 
+    /** The page with one part replaced: the example file's path and code, and the block's step. */
+    private static PageProgram with(String example, String code, dev.llmqa.snippet.wire.Step block) {
+        return page("content/p.md", load(example, 1, code), block, value("content/p.md", 14, "f() + 1"));
+    }
+
     @Test
     void code_order_kind_file_page_and_limits_change_the_key() {
         String key = SnippetCache.key(PAGE);
+        String file = "examples/p.jsh";
+        String code = "int f() { return 1; }\n";
+        String print = "System.out.println(f());\n";
 
-        assertThat(SnippetCache.key(page("content/p.md", load("examples/p.jsh", 1, "int f() { return 2; }\n"),
-                run("content/p.md", 10, "System.out.println(f());\n"), value("content/p.md", 14, "f() + 1"))))
-                .as("code").isNotEqualTo(key);
-        assertThat(SnippetCache.key(page("content/p.md", load("examples/p.jsh", 1, "int f() { return 1; }\n"),
-                value("content/p.md", 14, "f() + 1"), run("content/p.md", 10, "System.out.println(f());\n"))))
+        assertThat(SnippetCache.key(with(file, code, run("content/p.md", 10, print)))).as("the same").isEqualTo(key);
+        assertThat(SnippetCache.key(with(file, "int f() { return 2; }\n", run("content/p.md", 10, print)))).as("code")
+                .isNotEqualTo(key);
+        assertThat(SnippetCache.key(with(file, code, load("content/p.md", 10, print)))).as("kind of step")
+                .isNotEqualTo(key);
+        assertThat(SnippetCache.key(with("examples/q.jsh", code, run("content/p.md", 10, print)))).as("file")
+                .isNotEqualTo(key);
+        assertThat(SnippetCache.key(page("content/p.md", PAGE.steps().get(0), PAGE.steps().get(2), PAGE.steps().get(1))))
                 .as("order").isNotEqualTo(key);
-        assertThat(SnippetCache.key(page("content/p.md", load("examples/p.jsh", 1, "int f() { return 1; }\n"),
-                load("content/p.md", 10, "System.out.println(f());\n"), value("content/p.md", 14, "f() + 1"))))
-                .as("kind of step").isNotEqualTo(key);
-        assertThat(SnippetCache.key(page("content/p.md", load("examples/q.jsh", 1, "int f() { return 1; }\n"),
-                run("content/p.md", 10, "System.out.println(f());\n"), value("content/p.md", 14, "f() + 1"))))
-                .as("file").isNotEqualTo(key);
         assertThat(SnippetCache.key(new PageProgram("content/q.md", PAGE.steps()))).as("page").isNotEqualTo(key);
         assertThat(SnippetCache.key(new PageProgram("content/p.md", PAGE.steps(), Duration.ofSeconds(30))))
                 .as("time limit").isNotEqualTo(key);
