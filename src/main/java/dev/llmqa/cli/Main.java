@@ -3,6 +3,8 @@ package dev.llmqa.cli;
 import dev.llmqa.build.Tools;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,8 +16,6 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Version.class,
         description = "Builds the LLM Interview Q&A site: markdown in content/, runnable Java in examples/, "
                 + "templates in templates/, the finished static site in site/.",
-        subcommands = {BuildCommand.class, ServeCommand.class, CheckCommand.class, NewCommand.class, PruneCommand.class,
-                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the build found problems (each is listed as path:line)", "2:bad command line"})
 public final class Main implements Runnable {
@@ -49,6 +49,34 @@ public final class Main implements Runnable {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    /** The commands, in the order help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(BuildCommand.class, ServeCommand.class, CheckCommand.class,
+            NewCommand.class, PruneCommand.class);
+
+    /**
+     * The commands picocli gets a model of: only the one the arguments name, when they name one (picocli builds each
+     * command's model from its annotations, which was most of what a build with nothing to do cost before it read
+     * its first file); all of them, and {@code help}, when none is named (the list, {@code help}, a usage error).
+     */
+    static List<Object> commands(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--root")) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                for (Class<?> command : COMMANDS) {
+                    if (command.getAnnotation(Command.class).name().equals(arg)) {
+                        return List.of(command);
+                    }
+                }
+                break;
+            }
+        }
+        List<Object> all = new ArrayList<>(COMMANDS);
+        all.add(CommandLine.HelpCommand.class);
+        return all;
+    }
+
     /** Runs the command line with the given streams; the exit code is returned, never passed to System.exit. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         return run(args, out, err, null);
@@ -66,6 +94,9 @@ public final class Main implements Runnable {
             return 0;
         }
         CommandLine cli = new CommandLine(new Main(kept));
+        for (Object command : commands(args)) {
+            cli.addSubcommand(command);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionStrategy(parsed -> {
