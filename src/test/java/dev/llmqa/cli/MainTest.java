@@ -123,6 +123,17 @@ class MainTest {
         assertThat(out.toString()).startsWith("llmqa ").contains("Java ");
     }
 
+    /** picocli is given the command named (past the global options and --root's folder), else all and help. */
+    @Test
+    void only_the_named_command_is_modelled() {
+        assertThat(Main.commands(new String[] {"-q", "--root", "build", "check", "--no-cache"}))
+                .containsExactly(CheckCommand.class);
+        assertThat(Main.commands(new String[] {"--root=x", "-v", "serve"})).containsExactly(ServeCommand.class);
+        assertThat(Main.commands(new String[] {"frob"})).hasSize(6).contains(picocli.CommandLine.HelpCommand.class);
+        assertThat(Main.commands(new String[] {"--help"})).hasSize(6);
+        assertThat(Main.commands(new String[] {"help", "build"})).hasSize(6);
+    }
+
     /** --version alone answers without picocli: exactly what picocli prints for it with another option beside. */
     @Test
     void version_alone_prints_what_picocli_prints() {
