@@ -24,9 +24,10 @@ import java.util.concurrent.Callable;
  * property (a test run from an IDE) each JVM builds its own. Each JVM built its own copy before, about 13 s of CPU
  * apiece, into one folder: a JVM starting its build deleted the pages another was showing chromium.
  *
- * <p>{@link #locked} also covers builds of a copy of the project that use its cache (ProjectSiteTest's), which the
- * build lock, being the copy's, does not cover: side by side with the first build, each ran every snippet (40 s of
- * CPU apiece).
+ * <p>{@link #locked} also covers the other runs that write the project's cache: the cold run of its snippets
+ * ({@link ProjectSnippets}, made before the build when the cache lacks results, so that its results are the build's)
+ * and builds of a copy of the project that use its cache (ProjectSiteTest's), which the build lock, being the copy's,
+ * does not cover: side by side with the first build, each ran every snippet (40 s of CPU apiece).
  */
 public final class ProjectSite {
 
@@ -48,6 +49,9 @@ public final class ProjectSite {
                 SiteConfig config = SiteConfig.of(Path.of("")).withOut(OUT);
                 if (!Files.isRegularFile(BUILT_BY) || !Files.readString(BUILT_BY).equals(RUN)) {
                     Files.deleteIfExists(BUILT_BY);
+                    if (!ProjectSnippets.needless()) {
+                        ProjectSnippets.runOnce(); // the build would run every snippet of the uncached pages
+                    }
                     Folders.delete(OUT);
                     Pipeline.standard(true, Progress.SILENT).run(config);
                     Files.writeString(BUILT_BY, RUN);
@@ -56,6 +60,11 @@ public final class ProjectSite {
             });
         }
         return built;
+    }
+
+    /** The test run: the same in every test JVM of one {@code mvn verify}. */
+    static String testRun() {
+        return RUN;
     }
 
     /** The built site's folder. */

@@ -2,11 +2,8 @@ package dev.llmqa.snippet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.llmqa.ProjectSite;
-import dev.llmqa.config.SiteConfig;
-import dev.llmqa.content.Scan;
+import dev.llmqa.ProjectSnippets;
 import dev.llmqa.example.ExampleFiles;
-import dev.llmqa.execute.Executor;
 import dev.llmqa.problem.Problem;
 import dev.llmqa.problem.Problems;
 import dev.llmqa.site.Block;
@@ -14,15 +11,12 @@ import dev.llmqa.site.InlineValue;
 import dev.llmqa.site.Page;
 import dev.llmqa.site.Site;
 import dev.llmqa.site.Spot;
-import dev.llmqa.snippet.pool.BusyLoops;
 import dev.llmqa.snippet.pool.PageProgram;
-import dev.llmqa.snippet.pool.WorkerPool;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,53 +31,39 @@ import org.junit.jupiter.api.TestFactory;
  * Every executable block and inline value of the project's pages is a test named {@code NN-slug.md:LINE}, so
  * {@code mvn test} and IDEs list each example and show its failure. Each page runs once, in its own session.
  *
- * <p>The pages run as a build runs them (the snippet stage alone), cold: new worker JVMs, nothing read from the
- * cache, with four busy loops beside them. A snippet's time limit counts the CPU time its worker used, so a busy
- * machine must not make honest code time out (BusyMachineTest checks that an endless loop is still stopped). This
- * one cold run of every snippet was two (this class's and BusyMachineTest's, 38 and 59 s of CPU). Its results are
- * stored in the project's cache, as {@code --no-cache} stores them, while the project site is not being built
- * ({@link ProjectSite#locked}): a fresh clone's project site, built after it, finds them there.
+ * <p>The pages run cold, with four busy loops beside them ({@link ProjectSnippets}: once per test run, in whichever
+ * test JVM needs it first). A snippet's time limit counts the CPU time its worker used, so a busy machine must not
+ * make honest code time out (BusyMachineTest checks that an endless loop is still stopped). This one cold run of
+ * every snippet was three in a fresh clone: this class's, BusyMachineTest's and the project site's (38, 59 and about
+ * 30 s of CPU).
  */
 @Tag("integration")
 class ProjectExamplesTest {
 
     private static Site site;
-    private static CompletableFuture<Run> run;
-
-    private record Run(List<Problem> problems, Executor.Done<Snippets> done) {
-    }
+    private static CompletableFuture<ProjectSnippets.Run> run;
 
     @BeforeAll
     static void startTheColdRun() throws Exception {
-        SiteConfig config = SiteConfig.of(Path.of("")).withCache(false);
-        Problems scanProblems = new Problems();
-        site = new Scan().run(Site.start(config), scanProblems).site();
-        assertThat(scanProblems.list()).isEmpty();
+        site = ProjectSnippets.scan();
         run = CompletableFuture.supplyAsync(() -> {
             try {
-                return ProjectSite.locked(() -> {
-                    Problems problems = new Problems();
-                    try (BusyLoops busy = new BusyLoops(4)) {
-                        Executor.Done<Snippets> done = new SnippetExecutor(c -> new WorkerPool(c.settings().sandbox(),
-                                c.settings().path())).execute(site, problems);
-                        return new Run(problems.list(), done);
-                    }
-                });
+                return ProjectSnippets.run();
             } catch (Exception e) {
-                throw new IllegalStateException("the cold run failed", e);
+                throw new IllegalStateException("the cold run of the project's snippets failed", e);
             }
         });
     }
 
-    private static Run run() throws InterruptedException, ExecutionException {
-        return run.get();
+    private static Stream<Problem> found() throws Exception {
+        return run.get().problems().stream();
     }
 
     @Test
     void a_cold_run_of_the_sites_snippets_passes_with_four_busy_loops_beside_it() throws Exception {
-        assertThat(run().problems()).extracting(Problem::format).isEmpty();
-        assertThat(run().done().summary()).matches("1\\d pages ran .*, 0 from cache; slowest: .*");
-        assertThat(run().done().results().printed()).isNotEmpty();
+        assertThat(found().map(Problem::format)).isEmpty();
+        assertThat(run.get().summary()).matches("1\\d pages ran .*, 0 from cache; slowest: .*");
+        assertThat(run.get().printed()).isPositive();
     }
 
     @TestFactory
@@ -99,10 +79,6 @@ class ProjectExamplesTest {
     private static Set<String> loaded(Page page, ExampleFiles examples) {
         return PagePlan.of(page, examples, PageProgram.DEFAULT_TIMEOUT, new Problems()).map(PagePlan::spots)
                 .orElse(List.of()).stream().map(Spot::path).filter(p -> !p.equals(page.path())).collect(Collectors.toSet());
-    }
-
-    private static Stream<Problem> found() throws Exception {
-        return run().problems().stream();
     }
 
     private static Stream<DynamicNode> tests(Page page, Set<String> loaded) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A snippet's time limit counts the CPU time its worker used, so a machine busy with other work does not make
  * honest code time out, and an endless loop is still stopped. The honest code is every snippet of the site, run
- * cold beside four busy loops by ProjectExamplesTest (its one cold run of them serves both).
+ * cold beside four busy loops for ProjectExamplesTest (dev.llmqa.ProjectSnippets: one cold run serves both).
  */
 @Tag("integration")
 class BusyMachineTest {
