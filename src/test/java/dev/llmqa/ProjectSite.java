@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
  * apiece, into one folder: a JVM starting its build deleted the pages another was showing chromium.
  *
  * <p>{@link #locked} also covers the other runs that write the project's cache: the cold run of its snippets
- * ({@link ProjectSnippets}, made before the build when the cache lacks results, so that its results are the build's)
+ * ({@link ProjectSnippets}, made before the build when the cache is empty, so that its results are the build's)
  * and builds of a copy of the project that use its cache (ProjectSiteTest's), which the build lock, being the copy's,
  * does not cover: side by side with the first build, each ran every snippet (40 s of CPU apiece).
  */
@@ -49,8 +49,8 @@ public final class ProjectSite {
                 SiteConfig config = SiteConfig.of(Path.of("")).withOut(OUT);
                 if (!Files.isRegularFile(BUILT_BY) || !Files.readString(BUILT_BY).equals(RUN)) {
                     Files.deleteIfExists(BUILT_BY);
-                    if (!ProjectSnippets.needless()) {
-                        ProjectSnippets.runOnce(); // the build would run every snippet of the uncached pages
+                    if (ProjectSnippets.wouldRunEverySnippet()) {
+                        ProjectSnippets.runOnce();
                     }
                     Folders.delete(OUT);
                     Pipeline.standard(true, Progress.SILENT).run(config);

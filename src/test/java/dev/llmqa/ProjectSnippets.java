@@ -29,9 +29,9 @@ import java.util.Optional;
  * built after it runs no snippet.
  *
  * <p>The run is recorded in target/project-snippets.json for the test JVMs that come after it in the same run
- * ({@code llmqa.test.run}, as {@link ProjectSite}). When the project site is built first and its cache lacks some
- * page's results, the build would run every snippet of those pages itself: {@link ProjectSite} has this run made
- * first instead, so that a fresh clone runs the site's snippets once, not twice (about 30 s of CPU).
+ * ({@code llmqa.test.run}, as {@link ProjectSite}). When the project site is built first from an empty cache, the
+ * build would run every snippet itself: {@link ProjectSite} has this run made first instead, so that a fresh clone
+ * runs the site's snippets once, not twice (about 30 s of CPU).
  */
 public final class ProjectSnippets {
 
@@ -74,17 +74,21 @@ public final class ProjectSnippets {
         return run;
     }
 
-    /** Whether this test run has the run recorded, or the project's cache holds the results of every page. */
-    static boolean needless() throws Exception {
+    /**
+     * Whether a build of the project would run every snippet (its cache holds no page's results, as in a fresh
+     * clone) while this test run has not made its cold run yet: the run then goes first, and the build finds its
+     * results. A cache that lacks only some pages (an edited page) is left to the build, which runs just those.
+     */
+    static boolean wouldRunEverySnippet() throws Exception {
         if (recorded(ProjectSite.testRun()).isPresent()) {
-            return true;
+            return false;
         }
         Site site = new Scan().run(Site.start(SiteConfig.of(Path.of(""))), new Problems()).site();
         SnippetCache cache = SnippetCache.of(site.config(), new Problems());
         ExampleFiles examples = new ExampleFiles(site.config().examples());
         for (Page page : site.pages()) {
             Optional<PagePlan> plan = PagePlan.of(page, examples, PageProgram.DEFAULT_TIMEOUT, new Problems());
-            if (plan.isPresent() && cache.get(plan.get().program()).isEmpty()) {
+            if (plan.isPresent() && cache.get(plan.get().program()).isPresent()) {
                 return false;
             }
         }
