@@ -4,83 +4,17 @@ import static dev.llmqa.snippet.Pages.page;
 import static dev.llmqa.snippet.Pages.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.llmqa.build.Pipeline;
-import dev.llmqa.build.Progress;
-import dev.llmqa.config.SiteConfig;
-import dev.llmqa.execute.Executor;
-import dev.llmqa.problem.Problems;
-import dev.llmqa.site.Site;
-import dev.llmqa.snippet.SnippetExecutor;
-import dev.llmqa.snippet.Snippets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A snippet's time limit counts the CPU time its worker used, so a machine busy with other work does not make
- * honest code time out, and an endless loop is still stopped.
+ * honest code time out, and an endless loop is still stopped. The honest code is every snippet of the site, run
+ * cold beside four busy loops for ProjectExamplesTest (dev.llmqa.ProjectSnippets: one cold run serves both).
  */
 @Tag("integration")
 class BusyMachineTest {
-
-    @TempDir
-    Path cache;
-
-    /** Four threads that spin until closed: on a 2-core machine, a worker gets a third of a core at best. */
-    private static final class BusyLoops implements AutoCloseable {
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final List<Thread> threads = new ArrayList<>();
-
-        BusyLoops(int count) {
-            for (int i = 0; i < count; i++) {
-                Thread thread = new Thread(() -> {
-                    long n = 0;
-                    while (running.get()) {
-                        n++;
-                    }
-                    if (n == 42) {
-                        System.out.print("");
-                    }
-                }, "busy-loop-" + i);
-                thread.setDaemon(true);
-                thread.start();
-                threads.add(thread);
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running.set(false);
-            for (Thread thread : threads) {
-                thread.join();
-            }
-        }
-    }
-
-    /**
-     * Every snippet of the site, cold: new worker JVMs, no cache. (Only the snippet stage: KaTeX and highlight.js in
-     * this JVM, beside four busy loops, would take minutes and test nothing about time limits.)
-     */
-    @Test
-    void a_cold_run_of_the_sites_snippets_passes_with_four_busy_loops_beside_it() throws Exception {
-        SiteConfig config = SiteConfig.of(Path.of("")).withCacheFolder(cache).withCache(false);
-        Site site = Pipeline.scan(config, Progress.SILENT);
-        Problems problems = new Problems();
-        Executor.Done<Snippets> done;
-        try (BusyLoops busy = new BusyLoops(4)) {
-            done = new SnippetExecutor(c -> new WorkerPool(c.settings().sandbox(), c.settings().path()))
-                    .execute(site, problems);
-        }
-
-        assertThat(problems.list()).isEmpty();
-        assertThat(done.summary()).matches("1\\d pages ran .*, 0 from cache; slowest: .*");
-        assertThat(done.results().printed()).isNotEmpty();
-    }
 
     @Test
     void an_endless_loop_is_still_stopped_with_four_busy_loops_beside_it() throws Exception {
