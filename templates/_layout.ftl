@@ -10,6 +10,7 @@
 <title>${title?html} · LLM Interview Q&amp;A</title>
 <#if content.summary??><meta name="description" content="${content.summary?html}"></#if>
 <#if content.hasmath!false><link rel="stylesheet" href="${root}css/katex/katex.min.css"></#if>
+<link rel="icon" href="${root}images/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${root}css/site.css">
 <script>(function(){try{var t=localStorage.getItem('llmqa-theme');if(t){document.documentElement.dataset.theme=t;}}catch(e){}})();</script>
 <script src="${root}js/site.js" defer></script>

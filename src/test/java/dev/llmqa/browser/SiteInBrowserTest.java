@@ -82,10 +82,8 @@ class SiteInBrowserTest {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
         server = new DevServer(site, 0);
-        // chromium asks a new origin for /favicon.ico beside its first page, and the site names no icon (a 404 in
-        // that page's console, and the 404 page's bytes in its weight): the first page is opened here, so that the
-        // checks below see each page's own requests
-        open("index.html");
+        // no page is opened first: a site that named no icon got chromium asking for /favicon.ico beside whichever
+        // page came first, a 404 in that page's console and its bytes in that page's weight
     }
 
     @AfterAll
