@@ -17,8 +17,8 @@ class StartedOnce extends ContentStore {
     private boolean started;
     private Set<String> only;
     /**
-     * Each type's documents, its published ones and each tag's, read once per bake after the crawl (JBake and the
-     * templates ask for them for every page rendered). Keys: the type; "published", NUL, the type; "tag", NUL, the tag.
+     * Each type's documents and its published ones, read once per bake after the crawl (JBake and the templates ask
+     * for them for every page rendered). Keys: the type; "published", NUL, the type.
      */
     private java.util.Map<String, DocumentList<DocumentModel>> byType;
 
@@ -65,7 +65,8 @@ class StartedOnce extends ContentStore {
     /**
      * A template's {@code published_TYPE} and {@code published_content} ask for each type's published documents for
      * every page they are in (the sidebar of every question lists all questions): once the crawl is done they are
-     * read once per type and bake, as are a tag's documents for its tag page. Each page cost a query of all pages.
+     * read once per type and bake. Each page cost a query of all pages. (A tag's documents are asked for once, by its
+     * tag page: kept, every tag's list would hold its own copy of its pages until the bake ends.)
      */
     @Override
     public synchronized DocumentList<DocumentModel> getPublishedContent(String docType) {
@@ -73,14 +74,6 @@ class StartedOnce extends ContentStore {
             return super.getPublishedContent(docType);
         }
         return byType.computeIfAbsent("published\0" + docType, key -> super.getPublishedContent(docType));
-    }
-
-    @Override
-    public synchronized DocumentList<DocumentModel> getPublishedDocumentsByTag(String tag) {
-        if (byType == null) {
-            return super.getPublishedDocumentsByTag(tag);
-        }
-        return byType.computeIfAbsent("tag\0" + tag, key -> super.getPublishedDocumentsByTag(tag));
     }
 
     @Override
