@@ -95,12 +95,11 @@ public final class WorkerPool implements SnippetRunner {
         }
         for (Map.Entry<CompletableFuture<WorkerProcess>, Open> page : opened.entrySet()) {
             CompletableFuture<WorkerProcess> slot = page.getKey();
-            if (page.getValue().continuedBy(program) && idle.remove(slot)) {
-                Open held = opened.remove(slot);
+            if (page.getValue().continuedBy(program) && idle.remove(slot)) { // this thread owns the worker now
+                opened.remove(slot);
                 WorkerProcess worker = slot.join();
                 if (worker.alive()) {
-                    PageResult before = held == null ? null : held.result();
-                    return settle(slot, worker, program, new PageRun(worker).run(program, before, true));
+                    return settle(slot, worker, program, new PageRun(worker).run(program, page.getValue().result(), true));
                 }
                 retire(worker);
                 replenish();
@@ -121,7 +120,7 @@ public final class WorkerPool implements SnippetRunner {
                 replenish();
                 return notStarted(program, e.getCause() == null ? e : e.getCause());
             }
-        } while (opened.remove(slot) != null && !ended(slot, worker));
+        } while (opened.remove(slot) != null && !ended(worker));
         return settle(slot, worker, program, new PageRun(worker).run(program, null, keepOpen));
     }
 
@@ -154,7 +153,7 @@ public final class WorkerPool implements SnippetRunner {
     }
 
     /** Ends the page open on a worker taken from the idle ones; false when the worker had to be replaced. */
-    private boolean ended(CompletableFuture<WorkerProcess> slot, WorkerProcess worker) {
+    private boolean ended(WorkerProcess worker) {
         try {
             worker.endPage();
             if (worker.alive() && worker.pagesRun() < options.pagesPerWorker()) {
